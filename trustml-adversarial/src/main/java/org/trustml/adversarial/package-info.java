@@ -1,0 +1,2 @@
+/** FGSM and PGD attacks with ART's semantics and robustness reports (issue: trustml-adversarial). */
+package org.trustml.adversarial;

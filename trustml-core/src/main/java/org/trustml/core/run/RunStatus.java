@@ -1,0 +1,8 @@
+package org.trustml.core.run;
+
+/** Where a run or a stage stands. */
+public enum RunStatus {
+    RUNNING,
+    FINISHED,
+    FAILED
+}

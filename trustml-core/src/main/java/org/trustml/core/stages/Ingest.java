@@ -1,0 +1,89 @@
+package org.trustml.core.stages;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.trustml.core.io.ContentHash;
+import org.trustml.core.pipeline.RunContext;
+import org.trustml.core.pipeline.Stage;
+import org.trustml.core.table.ColumnType;
+import org.trustml.core.table.CsvOptions;
+import org.trustml.core.table.Table;
+
+/**
+ * Source stages that read a file into a {@link Table}. The file's bytes are hashed into the run
+ * record as the stage's input; the stage logs the metrics {@code rows} and {@code columns}.
+ */
+public final class Ingest implements Stage<Void, Table> {
+
+    /** File formats Ingest reads. */
+    public enum Format { CSV, JSON_LINES }
+
+    /**
+     * What was read and how.
+     *
+     * @param format    CSV or JSON_LINES
+     * @param path      the file, as given
+     * @param separator CSV field separator (absent for JSON Lines)
+     * @param types     column types given instead of inferred
+     */
+    public record Config(Format format, String path, String separator, Map<String, ColumnType> types) {
+        public Config {
+            requireNonNull(format, "format");
+            requireNonNull(path, "path");
+            types = new TreeMap<>(types);
+        }
+    }
+
+    private final Path path;
+    private final Format format;
+    private final CsvOptions options;
+
+    private Ingest(Path path, Format format, CsvOptions options) {
+        this.path = requireNonNull(path, "path");
+        this.format = format;
+        this.options = requireNonNull(options, "options");
+    }
+
+    /** Reads a CSV file with a header line, inferring column types. */
+    public static Ingest csv(Path path) {
+        return new Ingest(path, Format.CSV, CsvOptions.defaults());
+    }
+
+    /** Reads a CSV file with these options. */
+    public static Ingest csv(Path path, CsvOptions options) {
+        return new Ingest(path, Format.CSV, options);
+    }
+
+    /** Reads a JSON Lines file, inferring column types. */
+    public static Ingest jsonLines(Path path) {
+        return new Ingest(path, Format.JSON_LINES, CsvOptions.defaults());
+    }
+
+    /** Reads a JSON Lines file with some column types given. */
+    public static Ingest jsonLines(Path path, Map<String, ColumnType> types) {
+        return new Ingest(path, Format.JSON_LINES, CsvOptions.defaults().withTypes(types));
+    }
+
+    @Override
+    public String name() {
+        return "ingest";
+    }
+
+    @Override
+    public Config config() {
+        return new Config(format, path.toString(),
+                format == Format.CSV ? String.valueOf(options.separator()) : null, options.types());
+    }
+
+    @Override
+    public Table apply(Void input, RunContext context) {
+        Table table = format == Format.CSV ? Table.readCsv(path, options) : Table.readJsonLines(path, options.types());
+        context.recordInputHash(ContentHash.ofFile(path));
+        context.logMetric("rows", table.rowCount());
+        context.logMetric("columns", table.columnCount());
+        return table;
+    }
+}

@@ -1,0 +1,71 @@
+package org.trustml.core.table;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How to read (and write) CSV. The file is UTF-8 (a byte-order mark is skipped), has a header
+ * line, and uses {@code "} for quoting. Column types are inferred (LONG, then DOUBLE, then
+ * BOOLEAN, else STRING) unless given in {@link #types()}.
+ *
+ * @param separator   field separator, default {@code ','}
+ * @param types       column types that override inference, by column name
+ * @param missingTokens unquoted field values that mean "missing" (a quoted field never is)
+ * @param allowEmpty  whether a file with a header but no data rows gives an empty table (default:
+ *                    it is an error, since a pipeline that ingests nothing is almost always wrong)
+ */
+public record CsvOptions(char separator, Map<String, ColumnType> types, Set<String> missingTokens, boolean allowEmpty) {
+
+    /** Default missing-value tokens, a subset of pandas' {@code na_values}. */
+    public static final Set<String> DEFAULT_MISSING_TOKENS = Set.of("", "NA", "N/A", "NaN", "nan", "null", "NULL");
+
+    public CsvOptions {
+        if (separator == '"' || separator == '\n' || separator == '\r') {
+            throw new IllegalArgumentException("separator must not be a quote or line break, got '" + separator + "'");
+        }
+        types = Map.copyOf(requireNonNull(types, "types"));
+        missingTokens = Set.copyOf(requireNonNull(missingTokens, "missingTokens"));
+    }
+
+    /** Comma separator, inferred types, {@link #DEFAULT_MISSING_TOKENS}, header-only files rejected. */
+    public static CsvOptions defaults() {
+        return new CsvOptions(',', Map.of(), DEFAULT_MISSING_TOKENS, false);
+    }
+
+    public CsvOptions withSeparator(char newSeparator) {
+        return new CsvOptions(newSeparator, types, missingTokens, allowEmpty);
+    }
+
+    /** Reads {@code column} as {@code type} instead of inferring it; a value that does not parse is an error. */
+    public CsvOptions withType(String column, ColumnType type) {
+        Map<String, ColumnType> t = new LinkedHashMap<>(types);
+        t.put(requireNonNull(column, "column"), requireNonNull(type, "type"));
+        return new CsvOptions(separator, t, missingTokens, allowEmpty);
+    }
+
+    /** Reads every column named here with the given type (for example a {@link Schema}'s types). */
+    public CsvOptions withTypes(Map<String, ColumnType> columnTypes) {
+        Map<String, ColumnType> t = new LinkedHashMap<>(types);
+        t.putAll(columnTypes);
+        return new CsvOptions(separator, t, missingTokens, allowEmpty);
+    }
+
+    /** Reads with exactly the schema's column types. */
+    public CsvOptions withSchema(Schema schema) {
+        Map<String, ColumnType> t = new LinkedHashMap<>();
+        schema.fields().forEach(f -> t.put(f.name(), f.type()));
+        return withTypes(t);
+    }
+
+    public CsvOptions withMissingTokens(Set<String> tokens) {
+        return new CsvOptions(separator, types, tokens, allowEmpty);
+    }
+
+    /** Accept a header-only file as an empty table. */
+    public CsvOptions allowingEmpty() {
+        return new CsvOptions(separator, types, missingTokens, true);
+    }
+}

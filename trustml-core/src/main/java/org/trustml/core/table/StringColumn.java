@@ -1,0 +1,170 @@
+package org.trustml.core.table;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A column of text, dictionary-encoded: {@link #codes()} holds one index into
+ * {@link #dictionary()} per row, or {@code -1} for a missing row. Low-cardinality columns
+ * (categories, protected attributes) therefore cost four bytes a row.
+ */
+public final class StringColumn implements Column {
+    /** The code of a missing row. */
+    public static final int MISSING = -1;
+
+    private final String name;
+    private final int[] codes;
+    private final String[] dictionary;
+    private final int missingCount;
+
+    StringColumn(String name, int[] codes, String[] dictionary) {
+        this.name = requireNonNull(name, "name");
+        this.codes = codes;
+        this.dictionary = dictionary;
+        int m = 0;
+        for (int c : codes) {
+            if (c == MISSING) {
+                m++;
+            }
+        }
+        this.missingCount = m;
+    }
+
+    /** A column of these values; null entries are missing. */
+    public static StringColumn of(String name, String... values) {
+        return of(name, Arrays.asList(values));
+    }
+
+    /** A column of these values; null entries are missing. */
+    public static StringColumn of(String name, List<String> values) {
+        Map<String, Integer> index = new HashMap<>();
+        int[] codes = new int[values.size()];
+        for (int i = 0; i < codes.length; i++) {
+            String v = values.get(i);
+            codes[i] = v == null ? MISSING : index.computeIfAbsent(v, k -> index.size());
+        }
+        String[] dict = new String[index.size()];
+        index.forEach((v, code) -> dict[code] = v);
+        return new StringColumn(name, codes, dict);
+    }
+
+    /** The column's own code array, not a copy: read it, never write it. {@code -1} marks missing. */
+    public int[] codes() {
+        return codes;
+    }
+
+    /** The distinct values the codes point to (may hold values no row uses after a filter). */
+    public List<String> dictionary() {
+        return List.of(dictionary);
+    }
+
+    /** Number of entries in the dictionary. */
+    public int dictionarySize() {
+        return dictionary.length;
+    }
+
+    /** The dictionary entry for a code. */
+    public String decode(int code) {
+        return dictionary[code];
+    }
+
+    /**
+     * A new column with {@code f} applied to each distinct value once (values, not rows: a
+     * million rows of three categories call {@code f} three times). {@code f} returning null makes
+     * the rows missing.
+     */
+    public StringColumn map(UnaryOperator<String> f) {
+        Map<String, Integer> index = new HashMap<>();
+        int[] remap = new int[dictionary.length];
+        for (int i = 0; i < dictionary.length; i++) {
+            String v = f.apply(dictionary[i]);
+            remap[i] = v == null ? MISSING : index.computeIfAbsent(v, k -> index.size());
+        }
+        String[] dict = new String[index.size()];
+        index.forEach((v, code) -> dict[code] = v);
+        int[] out = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            out[i] = codes[i] == MISSING ? MISSING : remap[codes[i]];
+        }
+        return new StringColumn(name, out, dict);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ColumnType type() {
+        return ColumnType.STRING;
+    }
+
+    @Override
+    public int size() {
+        return codes.length;
+    }
+
+    @Override
+    public boolean isMissing(int row) {
+        return codes[row] == MISSING;
+    }
+
+    @Override
+    public int missingCount() {
+        return missingCount;
+    }
+
+    @Override
+    public String get(int row) {
+        int c = codes[row];
+        return c == MISSING ? null : dictionary[c];
+    }
+
+    @Override
+    public String format(int row) {
+        return get(row);
+    }
+
+    @Override
+    public StringColumn rename(String newName) {
+        return new StringColumn(newName, codes, dictionary);
+    }
+
+    @Override
+    public StringColumn take(int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = codes[rows[i]];
+        }
+        return new StringColumn(name, out, dictionary);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof StringColumn c) || !c.name.equals(name) || c.codes.length != codes.length) {
+            return false;
+        }
+        for (int i = 0; i < codes.length; i++) {
+            if (!Objects.equals(get(i), c.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + codes.length;
+    }
+
+    @Override
+    public String toString() {
+        return "StringColumn[" + name + ", " + codes.length + " rows, " + dictionary.length + " distinct]";
+    }
+}

@@ -1,0 +1,196 @@
+package org.trustml.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustml.core.PipelineException;
+import org.trustml.core.io.ContentHash;
+import org.trustml.core.run.RunRecord;
+import org.trustml.core.run.RunStatus;
+import org.trustml.core.run.StageRecord;
+import org.trustml.core.stages.Filter;
+import org.trustml.core.stages.Ingest;
+import org.trustml.core.stages.Transform;
+import org.trustml.core.table.Table;
+import org.trustml.core.tracking.Tracker;
+
+class PipelineTest {
+    @TempDir
+    Path dir;
+
+    private Path metadata() throws IOException {
+        return Files.writeString(dir.resolve("metadata.csv"), """
+                patientid,finding,filename,age
+                1,COVID-19/ARDS,a.png,65
+                2,Pneumonia/Viral,b.nii.gz,52
+                3,No Finding,c.jpg,
+                4,COVID-19,d.png,30
+                """, StandardCharsets.UTF_8);
+    }
+
+    private Pipeline<Table> seedSteps(Path csv) {
+        // The seed's first steps, as the foundation issue writes them.
+        return Pipeline.from(Ingest.csv(csv))
+                .then(Transform.column("finding", s -> s.replace('/', '_')))
+                .then(Filter.rows(r -> !r.string("filename").contains(".gz")));
+    }
+
+    @Test
+    void seedStepsRunAndAreRecorded() throws IOException {
+        Path csv = metadata();
+        PipelineRun<Table> run = seedSteps(csv).run(RunOptions.seed(42).withTracker(Tracker.none(dir.resolve("runs"))));
+
+        Table out = run.output();
+        assertThat(out.rowCount()).isEqualTo(3);
+        assertThat(out.stringColumn("finding").get(0)).isEqualTo("COVID-19_ARDS");
+
+        RunRecord record = run.record();
+        assertThat(record.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(record.seed()).isEqualTo(42);
+        assertThat(record.runId()).matches("[0-9a-f]{32}");
+        assertThat(record.stages()).extracting(StageRecord::name).containsExactly("ingest", "transform", "filter");
+        StageRecord ingest = record.stages().get(0);
+        assertThat(ingest.inputHash()).hasValue(ContentHash.ofFile(csv));
+        assertThat(ingest.metrics()).containsEntry("rows", 4.0).containsEntry("columns", 4.0);
+        assertThat(ingest.config().get("path").asText()).isEqualTo(csv.toString());
+        assertThat(ingest.seed()).isEqualTo(Seeds.derive(42, 0, "ingest"));
+        // each stage's input is the previous stage's output
+        assertThat(record.stages().get(1).inputHash()).isEqualTo(ingest.outputHash());
+        assertThat(record.stages().get(2).inputHash()).isEqualTo(record.stages().get(1).outputHash());
+        assertThat(record.outputHash()).hasValue(out.contentHash());
+        assertThat(record.stages().get(2).metrics()).containsEntry("rows_dropped", 1.0);
+        assertThat(record.environment().javaVersion()).isEqualTo(System.getProperty("java.version"));
+        assertThat(record.environment().djlVersion()).isEqualTo("0.35.1");
+        assertThat(record.environment().trustmlVersion()).isNotBlank().doesNotContain("${");
+
+        assertThat(run.recordFile()).exists();
+        RunRecord reread = RunRecord.read(run.recordFile());
+        assertThat(reread).isEqualTo(record);
+    }
+
+    @Test
+    void sameInputAndSeedGiveTheSameRecordApartFromTimestamps() throws IOException {
+        Path csv = metadata();
+        RunRecord a = seedSteps(csv).run(RunOptions.seed(7).withTracker(Tracker.none(dir.resolve("a")))).record();
+        RunRecord b = seedSteps(csv).run(RunOptions.seed(7).withTracker(Tracker.none(dir.resolve("b")))
+                .withClock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC))).record();
+        assertThat(a.runId()).isNotEqualTo(b.runId());
+        assertThat(a.reproducible()).isEqualTo(b.reproducible());
+        assertThat(a.fingerprint()).isEqualTo(b.fingerprint());
+
+        RunRecord other = seedSteps(csv).run(RunOptions.seed(8).withTracker(Tracker.none(dir.resolve("c")))).record();
+        assertThat(other.fingerprint()).isNotEqualTo(a.fingerprint());
+        assertThat(other.stages().get(0).seed()).isNotEqualTo(a.stages().get(0).seed());
+    }
+
+    @Test
+    void aFailingStageIsRecordedAsFailedWithItsError() throws IOException {
+        Path csv = metadata();
+        Pipeline<Table> broken = seedSteps(csv).then(Filter.rows("needs a column that is not there",
+                r -> r.number("weight") > 0));
+        PipelineException e = catchThrowableOfType(PipelineException.class,
+                () -> broken.run(RunOptions.seed(1).withTracker(Tracker.none(dir.resolve("runs")))));
+        assertThat(e.getMessage()).startsWith("stage 3 'filter-2' failed: column 'weight': does not exist");
+        RunRecord record = e.runRecord().orElseThrow();
+        assertThat(record.status()).isEqualTo(RunStatus.FAILED);
+        StageRecord failed = record.stages().get(3);
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.error()).hasValueSatisfying(m -> assertThat(m).startsWith("InvalidInputException: column 'weight'"));
+        assertThat(failed.outputHash()).isEmpty();
+        assertThat(record.stages()).hasSize(4);
+        Path written = dir.resolve("runs").resolve(record.runId()).resolve("run.json");
+        assertThat(RunRecord.read(written)).isEqualTo(record);
+    }
+
+    @Test
+    void stagesGetTheirSeedDirectoryAndArtifacts() {
+        Stage<Void, String> source = new Stage<>() {
+            @Override
+            public String name() {
+                return "source";
+            }
+
+            @Override
+            public Object config() {
+                return java.util.Map.of("k", 1);
+            }
+
+            @Override
+            public String apply(Void input, RunContext ctx) {
+                ctx.writeArtifact("notes/hello.txt", out -> out.write(("seed " + ctx.seed()).getBytes(StandardCharsets.UTF_8)));
+                return "s" + ctx.random().nextInt(1000);
+            }
+        };
+        Stage<CharSequence, Integer> length = new Stage<>() {
+            @Override
+            public String name() {
+                return "length";
+            }
+
+            @Override
+            public Object config() {
+                return null;
+            }
+
+            @Override
+            public Integer apply(CharSequence input, RunContext ctx) {
+                return input.length();
+            }
+        };
+        // Stage<CharSequence, …> accepts the String output: 'then' takes Stage<? super O, R>.
+        PipelineRun<Integer> run = Pipeline.from(source).then(length)
+                .run(RunOptions.seed(3).withTracker(Tracker.none(dir.resolve("runs"))));
+        StageRecord s = run.record().stages().get(0);
+        assertThat(s.artifacts()).singleElement().satisfies(a -> {
+            assertThat(a.path()).isEqualTo("00-source/notes/hello.txt");
+            assertThat(run.runDirectory().resolve(a.path())).hasContent("seed " + Seeds.derive(3, 0, "source"));
+            assertThat(a.sha256()).isEqualTo(ContentHash.ofFile(run.runDirectory().resolve(a.path())));
+        });
+        assertThat(run.output()).isBetween(2, 4);
+    }
+
+    @Test
+    void aStageThatFailsWhileWritingLeavesNoHalfWrittenArtifact() {
+        Stage<Void, String> writer = new Stage<>() {
+            @Override
+            public String name() {
+                return "writer";
+            }
+
+            @Override
+            public Object config() {
+                return "writes half a file";
+            }
+
+            @Override
+            public String apply(Void input, RunContext ctx) {
+                ctx.writeArtifact("model.bin", out -> {
+                    out.write(new byte[1000]);
+                    throw new IOException("disk full");
+                });
+                return "never";
+            }
+        };
+        PipelineException e = catchThrowableOfType(PipelineException.class,
+                () -> Pipeline.from(writer).run(RunOptions.seed(1).withTracker(Tracker.none(dir.resolve("runs")))));
+        Path runDir = dir.resolve("runs").resolve(e.runRecord().orElseThrow().runId());
+        try (Stream<Path> files = Files.walk(runDir)) {
+            assertThat(files.filter(Files::isRegularFile).map(p -> runDir.relativize(p).toString()))
+                    .containsExactly("run.json");
+        } catch (IOException io) {
+            throw new AssertionError(io);
+        }
+        assertThat(e.runRecord().orElseThrow().stages().get(0).error()).hasValueSatisfying(
+                m -> assertThat(m).contains("disk full"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Autoencoder drift checker, statistical drift tests and active-learning selection (issue: trustml-drift). */
+package org.trustml.drift;
