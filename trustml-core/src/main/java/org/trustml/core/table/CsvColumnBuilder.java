@@ -3,8 +3,6 @@ package org.trustml.core.table;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.Map;
 import org.trustml.core.InvalidInputException;
 
 /**
@@ -12,7 +10,8 @@ import org.trustml.core.InvalidInputException;
  * as that type. Without one the column starts untyped and settles on the first present value:
  * LONG, DOUBLE, BOOLEAN or STRING. LONG widens to DOUBLE in place; any other change (a word in a
  * numeric column) throws {@link TypeConflict} and the reader parses the file again with this
- * column read as STRING, so a single pass suffices for well-typed files.
+ * column read as STRING, so a single pass suffices for well-typed files. Values accumulate in
+ * {@link LongChunks}; the column's array is made once, at its exact size, by {@link #build()}.
  */
 final class CsvColumnBuilder {
     private enum State { UNTYPED, LONG, DOUBLE, BOOLEAN, STRING }
@@ -33,15 +32,12 @@ final class CsvColumnBuilder {
     private final boolean fixed;
     private final String[] missingTokens;
     private final boolean emptyIsMissing;
+    private final long tokenLengths; // bit n set: some token has length n (n < 64)
     private final TextValues parse = new TextValues();
-    private State state;
-    private int size;
-    private long[] longs;
-    private double[] doubles;
-    private boolean[] booleans;
-    private int[] codes;
+    private final LongChunks words = new LongChunks();
     private final BitSet missing = new BitSet();
-    private Map<String, Integer> dictionary;
+    private State state;
+    private StringDictionary dictionary;
 
     CsvColumnBuilder(Path file, String name, ColumnType given, String[] missingTokens) {
         this.file = file;
@@ -49,84 +45,74 @@ final class CsvColumnBuilder {
         this.fixed = given != null;
         this.missingTokens = missingTokens;
         this.emptyIsMissing = Arrays.asList(missingTokens).contains("");
+        long lengths = 0;
+        for (String t : missingTokens) {
+            lengths |= t.length() < 64 ? 1L << t.length() : 0;
+        }
+        this.tokenLengths = lengths;
         this.state = given == null ? State.UNTYPED : State.valueOf(given.name());
-        allocate(state, 1024);
+        if (state == State.STRING) {
+            dictionary = new StringDictionary();
+        }
     }
 
     void add(char[] buf, int off, int len, boolean quoted, long line) {
-        if (size == capacity()) {
-            grow();
-        }
         if (!quoted && isMissingToken(buf, off, len)) {
-            missing.set(size);
-            if (state == State.DOUBLE) {
-                doubles[size] = Double.NaN;
-            } else if (state == State.STRING) {
-                codes[size] = StringColumn.MISSING;
-            }
-            size++;
+            missing.set(words.size());
+            words.add(state == State.DOUBLE ? NAN_BITS : state == State.STRING ? StringColumn.MISSING : 0);
             return;
         }
         switch (state) {
             case LONG -> {
                 if (parse.parseLong(buf, off, len)) {
-                    longs[size] = parse.longValue;
+                    words.add(parse.longValue);
                 } else if (!fixed && parse.parseDouble(buf, off, len)) {
                     widenToDouble();
-                    doubles[size] = parse.doubleValue;
+                    words.add(Double.doubleToRawLongBits(parse.doubleValue));
                 } else {
                     reject(buf, off, len, line, "is not an integer", "a long");
                 }
             }
             case DOUBLE -> {
                 if (parse.parseDouble(buf, off, len)) {
-                    doubles[size] = parse.doubleValue;
+                    words.add(Double.doubleToRawLongBits(parse.doubleValue));
                 } else {
                     reject(buf, off, len, line, "is not a number", "a double");
                 }
             }
             case BOOLEAN -> {
                 if (parse.parseBoolean(buf, off, len)) {
-                    booleans[size] = parse.booleanValue;
+                    words.add(parse.booleanValue ? 1 : 0);
                 } else {
                     reject(buf, off, len, line, "is not a boolean", "true or false");
                 }
             }
-            case STRING -> codes[size] = code(new String(buf, off, len));
+            case STRING -> words.add(dictionary.code(buf, off, len));
             case UNTYPED -> {
                 settle(buf, off, len);
                 add(buf, off, len, quoted, line);
-                return;
             }
             default -> throw new IllegalStateException(state.name());
         }
-        size++;
-    }
-
-    ColumnType inferredType() {
-        return state == State.UNTYPED ? ColumnType.STRING : ColumnType.valueOf(state.name());
     }
 
     Column build() {
         if (state == State.UNTYPED) { // every value was missing
             state = State.STRING;
-            codes = new int[size];
-            Arrays.fill(codes, StringColumn.MISSING);
-            dictionary = new HashMap<>();
+            dictionary = new StringDictionary();
+            words.transform(w -> StringColumn.MISSING);
         }
         Missing m = Missing.of(missing);
         return switch (state) {
-            case LONG -> new LongColumn(name, Arrays.copyOf(longs, size), m);
-            case DOUBLE -> new DoubleColumn(name, Arrays.copyOf(doubles, size), m);
-            case BOOLEAN -> new BooleanColumn(name, Arrays.copyOf(booleans, size), m);
-            case STRING -> {
-                String[] dict = new String[dictionary.size()];
-                dictionary.forEach((v, c) -> dict[c] = v);
-                yield new StringColumn(name, Arrays.copyOf(codes, size), dict);
-            }
+            case LONG -> new LongColumn(name, words.toLongs(), m);
+            case DOUBLE -> new DoubleColumn(name, words.toDoubles(), m);
+            case BOOLEAN -> new BooleanColumn(name, words.toBooleans(), m);
+            case STRING -> new StringColumn(name, words.toInts(), dictionary.values());
             default -> throw new IllegalStateException(state.name());
         };
     }
+
+    private static final long NAN_BITS = Double.doubleToRawLongBits(Double.NaN);
 
     private void settle(char[] buf, int off, int len) {
         State next;
@@ -139,14 +125,14 @@ final class CsvColumnBuilder {
         } else {
             next = State.STRING;
         }
-        state = next;
-        allocate(next, Math.max(1024, 2 * size));
-        // rows so far were all missing
+        // rows so far were all missing: give them the new type's missing marker
         if (next == State.DOUBLE) {
-            Arrays.fill(doubles, 0, size, Double.NaN);
+            words.transform(w -> NAN_BITS);
         } else if (next == State.STRING) {
-            Arrays.fill(codes, 0, size, StringColumn.MISSING);
+            words.transform(w -> StringColumn.MISSING);
+            dictionary = new StringDictionary();
         }
+        state = next;
     }
 
     private void reject(char[] buf, int off, int len, long line, String problem, String expected) {
@@ -163,6 +149,9 @@ final class CsvColumnBuilder {
         if (len == 0) {
             return emptyIsMissing;
         }
+        if (len >= 64 ? !hasLongToken() : (tokenLengths & (1L << len)) == 0) {
+            return false; // no token has this length
+        }
         for (String t : missingTokens) {
             if (TextValues.matches(buf, off, off + len, t)) {
                 return true;
@@ -171,57 +160,19 @@ final class CsvColumnBuilder {
         return false;
     }
 
-    private int code(String value) {
-        Integer c = dictionary.get(value);
-        if (c == null) {
-            c = dictionary.size();
-            dictionary.put(value, c);
-        }
-        return c;
-    }
-
-    private void widenToDouble() {
-        double[] d = new double[longs.length];
-        for (int i = 0; i < size; i++) {
-            d[i] = missing.get(i) ? Double.NaN : longs[i];
-        }
-        doubles = d;
-        longs = null;
-        state = State.DOUBLE;
-    }
-
-    private void allocate(State s, int capacity) {
-        switch (s) {
-            case LONG -> longs = new long[capacity];
-            case DOUBLE -> doubles = new double[capacity];
-            case BOOLEAN -> booleans = new boolean[capacity];
-            case STRING -> {
-                codes = new int[capacity];
-                dictionary = new HashMap<>();
+    private boolean hasLongToken() {
+        for (String t : missingTokens) {
+            if (t.length() >= 64) {
+                return true;
             }
-            case UNTYPED -> { }
-            default -> throw new IllegalStateException(s.name());
         }
+        return false;
     }
 
-    private int capacity() {
-        return switch (state) {
-            case LONG -> longs.length;
-            case DOUBLE -> doubles.length;
-            case BOOLEAN -> booleans.length;
-            case STRING -> codes.length;
-            case UNTYPED -> Integer.MAX_VALUE; // nothing stored until the type settles
-        };
-    }
-
-    private void grow() {
-        int n = Math.max(16, capacity() * 2);
-        switch (state) {
-            case LONG -> longs = Arrays.copyOf(longs, n);
-            case DOUBLE -> doubles = Arrays.copyOf(doubles, n);
-            case BOOLEAN -> booleans = Arrays.copyOf(booleans, n);
-            case STRING -> codes = Arrays.copyOf(codes, n);
-            default -> { }
-        }
+    /** Missing rows hold 0 as longs; as doubles they must hold NaN. */
+    private void widenToDouble() {
+        int[] row = {0};
+        words.transform(w -> missing.get(row[0]++) ? NAN_BITS : Double.doubleToRawLongBits((double) w));
+        state = State.DOUBLE;
     }
 }

@@ -16,8 +16,21 @@ import java.util.Set;
  * @param missingTokens unquoted field values that mean "missing" (a quoted field never is)
  * @param allowEmpty  whether a file with a header but no data rows gives an empty table (default:
  *                    it is an error, since a pipeline that ingests nothing is almost always wrong)
+ * @param threads     whether a large file is converted on a second thread while the first one
+ *                    tokenizes (default {@link Threads#AUTO})
  */
-public record CsvOptions(char separator, Map<String, ColumnType> types, Set<String> missingTokens, boolean allowEmpty) {
+public record CsvOptions(char separator, Map<String, ColumnType> types, Set<String> missingTokens, boolean allowEmpty,
+        Threads threads) {
+
+    /** How many threads read one CSV file. */
+    public enum Threads {
+        /** Two for files of 4 MiB or more when the JVM has at least two processors, else one. */
+        AUTO,
+        /** Always the caller's thread only. */
+        ONE,
+        /** Always two: the caller's thread tokenizes, a second converts fields into columns. */
+        TWO
+    }
 
     /** Default missing-value tokens, a subset of pandas' {@code na_values}. */
     public static final Set<String> DEFAULT_MISSING_TOKENS = Set.of("", "NA", "N/A", "NaN", "nan", "null", "NULL");
@@ -28,29 +41,30 @@ public record CsvOptions(char separator, Map<String, ColumnType> types, Set<Stri
         }
         types = Map.copyOf(requireNonNull(types, "types"));
         missingTokens = Set.copyOf(requireNonNull(missingTokens, "missingTokens"));
+        requireNonNull(threads, "threads");
     }
 
     /** Comma separator, inferred types, {@link #DEFAULT_MISSING_TOKENS}, header-only files rejected. */
     public static CsvOptions defaults() {
-        return new CsvOptions(',', Map.of(), DEFAULT_MISSING_TOKENS, false);
+        return new CsvOptions(',', Map.of(), DEFAULT_MISSING_TOKENS, false, Threads.AUTO);
     }
 
     public CsvOptions withSeparator(char newSeparator) {
-        return new CsvOptions(newSeparator, types, missingTokens, allowEmpty);
+        return new CsvOptions(newSeparator, types, missingTokens, allowEmpty, threads);
     }
 
     /** Reads {@code column} as {@code type} instead of inferring it; a value that does not parse is an error. */
     public CsvOptions withType(String column, ColumnType type) {
         Map<String, ColumnType> t = new LinkedHashMap<>(types);
         t.put(requireNonNull(column, "column"), requireNonNull(type, "type"));
-        return new CsvOptions(separator, t, missingTokens, allowEmpty);
+        return new CsvOptions(separator, t, missingTokens, allowEmpty, threads);
     }
 
     /** Reads every column named here with the given type (for example a {@link Schema}'s types). */
     public CsvOptions withTypes(Map<String, ColumnType> columnTypes) {
         Map<String, ColumnType> t = new LinkedHashMap<>(types);
         t.putAll(columnTypes);
-        return new CsvOptions(separator, t, missingTokens, allowEmpty);
+        return new CsvOptions(separator, t, missingTokens, allowEmpty, threads);
     }
 
     /** Reads with exactly the schema's column types. */
@@ -61,11 +75,15 @@ public record CsvOptions(char separator, Map<String, ColumnType> types, Set<Stri
     }
 
     public CsvOptions withMissingTokens(Set<String> tokens) {
-        return new CsvOptions(separator, types, tokens, allowEmpty);
+        return new CsvOptions(separator, types, tokens, allowEmpty, threads);
+    }
+
+    public CsvOptions withThreads(Threads newThreads) {
+        return new CsvOptions(separator, types, missingTokens, allowEmpty, newThreads);
     }
 
     /** Accept a header-only file as an empty table. */
     public CsvOptions allowingEmpty() {
-        return new CsvOptions(separator, types, missingTokens, true);
+        return new CsvOptions(separator, types, missingTokens, true, threads);
     }
 }

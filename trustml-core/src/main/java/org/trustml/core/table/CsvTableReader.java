@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,27 +24,46 @@ import org.trustml.core.table.CsvColumnBuilder.TypeConflict;
  * and line breaks, CRLF). Fields go from FastCSV's buffer straight into typed column builders.
  */
 final class CsvTableReader {
+    /** Sources this large (bytes or characters) are read on two threads: about 40,000 rows of 10 columns. */
+    static final long PIPELINE_MIN_SIZE = 4L << 20;
+
     private CsvTableReader() {}
 
     static Table read(Path file, CsvOptions options) {
         TextFiles.requireReadableFile(file, "a CSV file");
-        return readWithRetries(file, options, () -> TextFiles.utf8Reader(file));
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            throw TextFiles.readFailure(file, e);
+        }
+        return readWithRetries(file, options, bytes, () -> TextFiles.utf8Reader(file));
     }
 
     static Table parse(String sourceName, String csv, CsvOptions options) {
-        return readWithRetries(Path.of(sourceName), options, () -> new StringReader(csv));
+        return readWithRetries(Path.of(sourceName), options, csv.length(), () -> new StringReader(csv));
     }
+
 
     private interface Source {
         Reader open() throws IOException;
     }
 
-    /** Parses once; when an inferred column meets a value of another type, parses again with it as STRING. */
-    private static Table readWithRetries(Path file, CsvOptions options, Source source) {
+    /**
+     * Parses once; when an inferred column meets a value of another type, parses again with it as
+     * STRING. With {@link CsvOptions.Threads#AUTO}, sources of at least {@link #PIPELINE_MIN_SIZE}
+     * bytes (or characters) are converted on a second thread while the first tokenizes.
+     */
+    private static Table readWithRetries(Path file, CsvOptions options, long size, Source source) {
+        boolean pipelined = switch (options.threads()) {
+            case ONE -> false;
+            case TWO -> true;
+            case AUTO -> size >= PIPELINE_MIN_SIZE && Runtime.getRuntime().availableProcessors() >= 2;
+        };
         Set<String> asString = new HashSet<>();
         while (true) {
             try (Reader reader = source.open()) {
-                return readOnce(file, reader, options, asString);
+                return readOnce(file, reader, options, asString, pipelined);
             } catch (TypeConflict conflict) {
                 asString.add(conflict.column);
             } catch (IOException e) {
@@ -52,22 +72,30 @@ final class CsvTableReader {
         }
     }
 
-    private static Table readOnce(Path file, Reader reader, CsvOptions options, Set<String> asString) {
-        Handler handler = new Handler(file, options, asString);
+    private static Table readOnce(Path file, Reader reader, CsvOptions options, Set<String> asString,
+            boolean pipelined) {
+        Handler handler = new Handler(file, options, asString, pipelined);
         CsvReader<Object> csv = CsvReader.builder()
                 .fieldSeparator(options.separator())
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .build(handler, reader);
+        boolean done = false;
         try {
             for (Object ignored : csv) {
                 // the handler stores every field as it arrives
             }
-        } catch (CsvParseException | UncheckedIOException e) {
-            throw unwrap(file, handler.line, e);
+            Table table = handler.finish();
+            done = true;
+            return table;
+        } catch (CsvParseException | UncheckedIOException | InvalidInputException | TypeConflict e) {
+            throw handler.abort(unwrap(file, handler.line, e));
+        } finally {
+            if (!done) {
+                handler.abort(null); // stop the converter thread whatever went wrong
+            }
         }
-        return handler.finish();
     }
 
     private static RuntimeException unwrap(Path file, long line, RuntimeException e) {
@@ -92,15 +120,18 @@ final class CsvTableReader {
         private final Set<String> asString;
         private final String[] missingTokens;
         private final List<String> header = new ArrayList<>();
+        private final boolean pipelined;
         private CsvColumnBuilder[] builders;
+        private RowSink sink;
         private boolean inHeader = true;
         private int fields;
         private long rows;
         private long headerLine;
         long line;
 
-        Handler(Path file, CsvOptions options, Set<String> asString) {
+        Handler(Path file, CsvOptions options, Set<String> asString, boolean pipelined) {
             this.file = file;
+            this.pipelined = pipelined;
             this.options = options;
             this.asString = asString;
             this.missingTokens = options.missingTokens().toArray(new String[0]);
@@ -117,7 +148,7 @@ final class CsvTableReader {
             if (inHeader) {
                 header.add(new String(buf, offset, len));
             } else if (fieldIdx < builders.length) {
-                builders[fieldIdx].add(buf, offset, len, quoted, line);
+                sink.field(fieldIdx, buf, offset, len, quoted, line);
             }
             fields++;
         }
@@ -134,6 +165,7 @@ final class CsvTableReader {
                         .expected(builders.length + " fields like the header (" + String.join(",", header) + ")")
                         .build();
             } else {
+                sink.endRow(line);
                 rows++;
             }
             return RECORD;
@@ -169,6 +201,12 @@ final class CsvTableReader {
                 ColumnType type = asString.contains(name) ? ColumnType.STRING : options.types().get(name);
                 builders[i] = new CsvColumnBuilder(file, name, type, missingTokens);
             }
+            sink = pipelined ? new PipelinedRowSink(builders, file.toString()) : RowSink.direct(builders);
+        }
+
+        /** Reading failed: let the rows before the failure finish, then say which error to throw. */
+        RuntimeException abort(RuntimeException cause) {
+            return sink == null ? cause : sink.abort(cause);
         }
 
         Table finish() {
@@ -176,6 +214,7 @@ final class CsvTableReader {
                 throw InvalidInputException.problem("is empty").file(file)
                         .expected("a header line naming the columns").build();
             }
+            sink.finish();
             if (rows == 0 && !options.allowEmpty()) {
                 throw InvalidInputException.problem("has a header but no data rows").file(file).line(headerLine)
                         .expected("at least one row (CsvOptions.allowingEmpty() accepts an empty table)")

@@ -3,16 +3,16 @@ package org.trustml.core.table;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
  * A column of text, dictionary-encoded: {@link #codes()} holds one index into
  * {@link #dictionary()} per row, or {@code -1} for a missing row. Low-cardinality columns
- * (categories, protected attributes) therefore cost four bytes a row.
+ * (categories, protected attributes) therefore cost four bytes a row. A column whose values are
+ * mostly distinct (file names, ids) keeps one dictionary entry per row instead, so its entries
+ * may repeat: compare values, never codes, across rows.
  */
 public final class StringColumn implements Column {
     /** The code of a missing row. */
@@ -43,15 +43,13 @@ public final class StringColumn implements Column {
 
     /** A column of these values; null entries are missing. */
     public static StringColumn of(String name, List<String> values) {
-        Map<String, Integer> index = new HashMap<>();
+        StringDictionary dict = new StringDictionary();
         int[] codes = new int[values.size()];
         for (int i = 0; i < codes.length; i++) {
             String v = values.get(i);
-            codes[i] = v == null ? MISSING : index.computeIfAbsent(v, k -> index.size());
+            codes[i] = v == null ? MISSING : dict.code(v);
         }
-        String[] dict = new String[index.size()];
-        index.forEach((v, code) -> dict[code] = v);
-        return new StringColumn(name, codes, dict);
+        return new StringColumn(name, codes, dict.values());
     }
 
     /** The column's own code array, not a copy: read it, never write it. {@code -1} marks missing. */
@@ -59,7 +57,10 @@ public final class StringColumn implements Column {
         return codes;
     }
 
-    /** The distinct values the codes point to (may hold values no row uses after a filter). */
+    /**
+     * The values the codes point to. Entries are distinct unless the column is mostly distinct
+     * values; after a filter some entries may be used by no row.
+     */
     public List<String> dictionary() {
         return List.of(dictionary);
     }
@@ -80,19 +81,17 @@ public final class StringColumn implements Column {
      * the rows missing.
      */
     public StringColumn map(UnaryOperator<String> f) {
-        Map<String, Integer> index = new HashMap<>();
+        StringDictionary dict = new StringDictionary();
         int[] remap = new int[dictionary.length];
         for (int i = 0; i < dictionary.length; i++) {
             String v = f.apply(dictionary[i]);
-            remap[i] = v == null ? MISSING : index.computeIfAbsent(v, k -> index.size());
+            remap[i] = v == null ? MISSING : dict.code(v);
         }
-        String[] dict = new String[index.size()];
-        index.forEach((v, code) -> dict[code] = v);
         int[] out = new int[codes.length];
         for (int i = 0; i < codes.length; i++) {
             out[i] = codes[i] == MISSING ? MISSING : remap[codes[i]];
         }
-        return new StringColumn(name, out, dict);
+        return new StringColumn(name, out, dict.values());
     }
 
     @Override
