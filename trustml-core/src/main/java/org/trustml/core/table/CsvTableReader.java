@@ -44,7 +44,6 @@ final class CsvTableReader {
         return readWithRetries(Path.of(sourceName), options, csv.length(), () -> new StringReader(csv));
     }
 
-
     private interface Source {
         Reader open() throws IOException;
     }

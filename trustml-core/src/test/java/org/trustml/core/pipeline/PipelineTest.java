@@ -193,4 +193,32 @@ class PipelineTest {
         assertThat(e.runRecord().orElseThrow().stages().get(0).error()).hasValueSatisfying(
                 m -> assertThat(m).contains("disk full"));
     }
+
+    @Test
+    void theStageNdManagerIsClosedWhenTheStageEnds() {
+        ai.djl.ndarray.NDManager[] seen = new ai.djl.ndarray.NDManager[1];
+        Stage<Void, float[]> tensors = new Stage<>() {
+            @Override
+            public String name() {
+                return "tensors";
+            }
+
+            @Override
+            public Object config() {
+                return java.util.Map.of("op", "arange");
+            }
+
+            @Override
+            public float[] apply(Void input, RunContext ctx) {
+                seen[0] = ctx.ndManager();
+                assertThat(ctx.ndManager()).isSameAs(seen[0]); // one manager per stage
+                return seen[0].arange(3f).toFloatArray(); // copied out: the array dies with the stage
+            }
+        };
+        PipelineRun<float[]> run = Pipeline.from(tensors)
+                .run(RunOptions.seed(1).withTracker(Tracker.none(dir.resolve("runs"))));
+        assertThat(run.output()).containsExactly(0f, 1f, 2f);
+        assertThat(seen[0].isOpen()).isFalse();
+        assertThat(run.record().environment().engines()).containsExactly("PyTorch 2.7.1");
+    }
 }
