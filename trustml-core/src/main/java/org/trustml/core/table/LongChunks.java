@@ -1,7 +1,6 @@
 package org.trustml.core.table;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
 
@@ -59,48 +58,40 @@ final class LongChunks {
 
     double[] toDoubles() {
         double[] out = new double[size()];
-        int at = 0;
-        for (long[] chunk : chunks()) {
-            int n = chunk == current ? position : chunk.length;
-            for (int i = 0; i < n; i++) {
-                out[at++] = Double.longBitsToDouble(chunk[i]);
-            }
-        }
+        forEach((i, w) -> out[i] = Double.longBitsToDouble(w));
         return out;
     }
 
     int[] toInts() {
         int[] out = new int[size()];
-        int at = 0;
-        for (long[] chunk : chunks()) {
-            int n = chunk == current ? position : chunk.length;
-            for (int i = 0; i < n; i++) {
-                out[at++] = (int) chunk[i];
-            }
-        }
+        forEach((i, w) -> out[i] = (int) w);
         return out;
     }
 
     boolean[] toBooleans() {
         boolean[] out = new boolean[size()];
-        int at = 0;
-        for (long[] chunk : chunks()) {
-            int n = chunk == current ? position : chunk.length;
-            for (int i = 0; i < n; i++) {
-                out[at++] = chunk[i] != 0;
-            }
-        }
+        forEach((i, w) -> out[i] = w != 0);
         return out;
     }
 
-    private List<long[]> chunks() {
-        List<long[]> all = new ArrayList<>(full);
-        all.add(current);
-        return all;
+    private interface WordAt {
+        void accept(int index, long word);
+    }
+
+    private void forEach(WordAt f) {
+        int at = 0;
+        for (long[] chunk : full) {
+            for (long w : chunk) {
+                f.accept(at++, w);
+            }
+        }
+        for (int i = 0; i < position; i++) {
+            f.accept(at++, current[i]);
+        }
     }
 
     @Override
     public String toString() {
-        return "LongChunks[" + size() + " words, last " + Arrays.toString(Arrays.copyOf(current, Math.min(position, 4))) + "]";
+        return "LongChunks[" + size() + " words]";
     }
 }

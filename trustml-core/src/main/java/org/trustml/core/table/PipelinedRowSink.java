@@ -123,9 +123,7 @@ final class PipelinedRowSink implements RowSink {
         try {
             return free.take();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            converter.interrupt();
-            throw new TrustmlException("interrupted while reading CSV", e);
+            throw interrupted(e);
         }
     }
 
@@ -133,9 +131,7 @@ final class PipelinedRowSink implements RowSink {
         try {
             full.put(b);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            converter.interrupt();
-            throw new TrustmlException("interrupted while reading CSV", e);
+            throw interrupted(e);
         }
     }
 
@@ -143,10 +139,15 @@ final class PipelinedRowSink implements RowSink {
         try {
             converter.join();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            converter.interrupt();
-            throw new TrustmlException("interrupted while reading CSV", e);
+            throw interrupted(e);
         }
+    }
+
+    /** The reading thread was interrupted: keep the flag, stop the converter, give up the read. */
+    private TrustmlException interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        converter.interrupt();
+        return new TrustmlException("interrupted while reading CSV", e);
     }
 
     /** The converter thread: convert batches until the last; after a failure, only drain. */
