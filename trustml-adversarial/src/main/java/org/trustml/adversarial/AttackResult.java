@@ -5,9 +5,13 @@ import static java.util.Objects.requireNonNull;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.trustml.adversarial.internal.ImageSheet;
+import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.NpyFiles;
 
 /**
@@ -82,13 +86,28 @@ public final class AttackResult {
      * (or in the attack's clip range).
      */
     public Path saveImageSheet(Path file, int maxRows) {
+        BufferedImage sheet = imageSheet(maxRows, List.of());
+        return AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(sheet, "png", out)) {
+                throw new java.io.IOException("no PNG writer available");
+            }
+        });
+    }
+
+    /**
+     * The sheet {@link #saveImageSheet} writes, as an image: for each of the first {@code maxRows}
+     * samples the original, the perturbation (magnified so its largest |δ| spans the grey range) and the
+     * adversarial example, captioned with the predicted class's name from {@code classNames} (its index
+     * when the list has no name for it).
+     */
+    public BufferedImage imageSheet(int maxRows, List<String> classNames) {
         float lo = 0f;
         float hi = 1f;
         if (report != null && report.attack().clip().isPresent()) {
             lo = report.attack().clip().get().min();
             hi = report.attack().clip().get().max();
         }
-        return ImageSheet.write(file, original, adversarial, sampleShape, cleanPredictions, adversarialPredictions,
-                Math.min(maxRows, samples()), lo, hi);
+        return ImageSheet.draw(original, adversarial, sampleShape, cleanPredictions, adversarialPredictions,
+                Math.min(maxRows, samples()), lo, hi, List.copyOf(classNames));
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.ImageEvaluationInput;
 import org.trustml.core.evaluation.ImageEvaluator;
 import org.trustml.core.evaluation.Slice;
@@ -25,14 +24,23 @@ import org.trustml.core.train.internal.ImageTensors;
  * Labels are the true classes. At most {@code maxImages} images are attacked (the first ones of
  * the split), to bound the cost; the report says how many.
  *
+ * <p>For each eps it also writes the first {@code examples} adversarial examples as a PNG sheet,
+ * {@code robustness/adversarial-eps<eps>.png}: per row the original, the perturbation magnified so
+ * that its largest |δ| spans the grey range, and the adversarial example, captioned with the predicted
+ * classes; the result ({@link RobustnessEvaluation}) lists the sheets for reports.
+ *
  * @param norm      the norm of the eps-ball
  * @param eps       the perturbation budgets
  * @param maxIter   PGD iterations; 0 for FGSM
  * @param maxImages how many of the split's images to attack
  * @param seed      seed of the random start (PGD uses one random start)
+ * @param examples  adversarial examples drawn per eps (0 for none)
  */
-public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int maxImages, long seed)
+public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int maxImages, long seed, int examples)
         implements ImageEvaluator {
+    /** Rows of the example sheet per eps unless told otherwise. */
+    public static final int DEFAULT_EXAMPLES = 6;
+
     public RobustnessEvaluator {
         requireNonNull(norm, "norm");
         eps = List.copyOf(eps);
@@ -43,6 +51,15 @@ public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int 
             throw InvalidInputException.problem("is out of range").column("maxIter/maxImages")
                     .value(maxIter + "/" + maxImages).expected("maxIter >= 0 and maxImages >= 1").build();
         }
+        if (examples < 0) {
+            throw InvalidInputException.problem("is negative").column("examples").value(examples)
+                    .expected("0 (no example sheets) or more").build();
+        }
+    }
+
+    /** An evaluator drawing {@value #DEFAULT_EXAMPLES} examples per eps. */
+    public RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int maxImages, long seed) {
+        this(norm, eps, maxIter, maxImages, seed, DEFAULT_EXAMPLES);
     }
 
     /** PGD-10 in the ∞-norm at these eps, on up to 64 images. */
@@ -51,7 +68,7 @@ public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int 
         for (double x : eps) {
             e.add(x);
         }
-        return new RobustnessEvaluator(Norm.INF, e, 10, 64, 0);
+        return new RobustnessEvaluator(Norm.INF, e, 10, 64, 0, DEFAULT_EXAMPLES);
     }
 
     @Override
@@ -65,7 +82,7 @@ public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int 
     }
 
     @Override
-    public Evaluation evaluate(ImageEvaluationInput in, RunContext context) {
+    public RobustnessEvaluation evaluate(ImageEvaluationInput in, RunContext context) {
         int n = Math.min(maxImages, in.entries().size());
         int size = in.model().inputSize();
         int plane = 3 * size * size;
@@ -78,6 +95,7 @@ public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int 
         GradientClassifier model = Models.block(in.model().architecture().name(), in.loaded().getBlock(),
                 OutputKind.LOGITS, Device.cpu());
         List<org.trustml.core.evaluation.MetricValue> out = new ArrayList<>();
+        List<RobustnessEvaluation.ExampleSheet> sheets = new ArrayList<>();
         try (NDManager m = in.loaded().getNDManager().newSubManager()) {
             NDArray inputs = m.create(x, new Shape(n, 3, size, size));
             for (double e : eps) {
@@ -85,8 +103,27 @@ public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int 
                         ? Fgsm.builder().norm(norm).eps((float) e).clip(0, 1).build()
                         : Pgd.builder().norm(norm).eps((float) e).epsStep((float) (e / 4)).maxIter(maxIter)
                                 .randomInit(1, seed).clip(0, 1).build();
-                RobustnessReport r = Robustness.of(model).attack(attack).on(inputs, labels).report();
-                Slice at = Slice.of("eps", String.format(Locale.ROOT, "%s", e));
+                AttackResult result = Robustness.of(model).attack(attack).on(inputs, labels).run();
+                RobustnessReport r = result.report().orElseThrow();
+                String epsText = String.format(Locale.ROOT, "%s", e);
+                Slice at = Slice.of("eps", epsText);
+                if (examples > 0) {
+                    java.awt.image.BufferedImage sheet = result.imageSheet(examples, in.model().classes());
+                    java.nio.file.Path file = context.writeArtifact("robustness/adversarial-eps" + epsText + ".png",
+                            o -> {
+                                if (!javax.imageio.ImageIO.write(sheet, "png", o)) {
+                                    throw new java.io.IOException("no PNG writer available");
+                                }
+                            });
+                    long flipped = 0;
+                    long[] clean = result.cleanPredictions();
+                    long[] adv = result.adversarialPredictions();
+                    int rows = Math.min(examples, n);
+                    for (int i = 0; i < rows; i++) {
+                        flipped += clean[i] != adv[i] ? 1 : 0;
+                    }
+                    sheets.add(new RobustnessEvaluation.ExampleSheet(e, rows, (int) flipped, file));
+                }
                 for (MetricValue v : r.metrics()) {
                     Slice s = v.slice().equals("all") ? at : at.and("class", label(in, v.slice()));
                     out.add(new org.trustml.core.evaluation.MetricValue(v.metric().jsonName(), s, v.value(), v.reason()));
@@ -94,7 +131,7 @@ public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int 
             }
         }
         context.logMetric("attacked_images", n);
-        return Evaluation.of(out);
+        return new RobustnessEvaluation(RobustnessEvaluation.SCHEMA_VERSION, out, sheets);
     }
 
     /** The class label of a {@code class=<index or label>} slice. */

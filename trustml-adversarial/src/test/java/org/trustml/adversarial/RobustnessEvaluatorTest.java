@@ -60,5 +60,25 @@ class RobustnessEvaluatorTest {
         assertThat(e.metric("adversarial_accuracy", some).orElseThrow().value()).isLessThanOrEqualTo(clean);
         assertThat(e.metrics()).extracting(MetricValue::slice).contains(some.and("class", "red"));
         assertThat(e.metric("perturbation_linf_max", some).orElseThrow().value()).isLessThanOrEqualTo(0.05 + 1e-6);
+
+        // one example sheet per eps: 6 test images, DEFAULT_EXAMPLES = 6 rows
+        RobustnessEvaluation r = (RobustnessEvaluation) e.evaluators().get("robustness");
+        assertThat(r.examples()).extracting(RobustnessEvaluation.ExampleSheet::eps).containsExactly(0.0, 0.05);
+        for (RobustnessEvaluation.ExampleSheet s : r.examples()) {
+            assertThat(s.rows()).isEqualTo(6);
+            assertThat(s.file().getFileName().toString()).startsWith("adversarial-eps");
+            BufferedImage sheet = ImageIO.read(s.file().toFile());
+            // ImageSheet's layout: 16 px images scaled 8x to 128 px, three cells and four 6 px gaps
+            assertThat(sheet.getWidth()).isEqualTo(3 * 128 + 4 * 6);
+        }
+        // eps = 0 changes no prediction
+        assertThat(r.examples().get(0).flipped()).isZero();
+    }
+
+    @Test
+    void rejectsANegativeNumberOfExamples() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new RobustnessEvaluator(Norm.INF, List.of(0.1), 3, 8, 1, -1))
+                .isInstanceOf(org.trustml.core.InvalidInputException.class).hasMessageContaining("examples");
     }
 }

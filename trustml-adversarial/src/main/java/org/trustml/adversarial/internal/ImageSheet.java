@@ -6,11 +6,8 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
-import javax.imageio.ImageIO;
+import java.util.List;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.io.AtomicFiles;
 
 /**
  * A PNG sheet of adversarial images, one row per sample: original | perturbation magnified |
@@ -22,8 +19,13 @@ public final class ImageSheet {
 
     private ImageSheet() {}
 
-    public static Path write(Path file, float[] original, float[] adversarial, Shape sampleShape, long[] cleanPred,
-            long[] advPred, int rows, float lo, float hi) {
+    /**
+     * Draws the sheet: {@code rows} samples, values scaled from [{@code lo}, {@code hi}] to the grey
+     * range, the perturbation magnified so that its largest |δ| per sample spans it. Predicted classes are
+     * captioned with their name in {@code classNames} (by index), or with their index when it has none.
+     */
+    public static BufferedImage draw(float[] original, float[] adversarial, Shape sampleShape, long[] cleanPred,
+            long[] advPred, int rows, float lo, float hi, List<String> classNames) {
         int channels;
         int h;
         int w;
@@ -83,20 +85,20 @@ public final class ImageSheet {
                 }
                 int text = top + h * scale + CAPTION - 4;
                 g.setColor(Color.BLACK);
-                g.drawString("#" + r + " class " + cleanPred[r], GAP, text);
+                g.drawString("#" + r + " " + name(classNames, cleanPred[r]), GAP, text);
                 g.drawString(String.format("max |d| = %.4f", maxAbs), 2 * GAP + cellW, text);
                 g.setColor(advPred[r] != cleanPred[r] ? new Color(180, 0, 0) : Color.BLACK);
-                g.drawString("class " + advPred[r] + (advPred[r] != cleanPred[r] ? " (flipped)" : ""),
+                g.drawString(name(classNames, advPred[r]) + (advPred[r] != cleanPred[r] ? " (flipped)" : ""),
                         3 * GAP + 2 * cellW, text);
             }
         } finally {
             g.dispose();
         }
-        return AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(sheet, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        return sheet;
+    }
+
+    private static String name(List<String> classNames, long c) {
+        return c >= 0 && c < classNames.size() ? classNames.get((int) c) : "class " + c;
     }
 
     private static int grey(float unit) {
