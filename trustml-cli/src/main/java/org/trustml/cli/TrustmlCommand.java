@@ -35,6 +35,10 @@ public final class TrustmlCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // charts, LIME overlays and adversarial sheets are drawn with java.awt: never ask for a display
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

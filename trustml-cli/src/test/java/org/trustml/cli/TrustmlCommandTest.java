@@ -82,7 +82,7 @@ class TrustmlCommandTest {
     void demoRunsThePipelineAndRecordsIt() throws IOException {
         Path out = dir.resolve("demo");
         Cli.Result r = Cli.run("demo", "--out", out.toString(), "--patients", "40", "--epochs", "1", "--seed", "7",
-                "--format", "json");
+                "--lime-images", "2", "--lime-samples", "30", "--format", "json");
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
         JsonNode doc = Json.reader().readTree(r.out());
@@ -96,5 +96,20 @@ class TrustmlCommandTest {
         assertThat(Cli.run("card", "validate", doc.get("modelCard").asText()).code()).isZero();
         assertThat(out.resolve("model-card.html")).content().contains("COVID-19 CT classifier");
         assertThat(out.resolve("mlruns/1/meta.yaml")).content().contains("name: 'trustml-demo'");
+        // the report: one page with every section, images inline, the card embedded
+        assertThat(Path.of(doc.get("report").asText())).isEqualTo(out.resolve("report.html"));
+        assertThat(out.resolve("report.html")).content().contains("id=\"explanations\"").contains("id=\"robustness\"")
+                .contains("LIME overlay of test/").contains("Adversarial examples at eps 0.030")
+                .contains("srcdoc=\"&lt;!DOCTYPE html&gt;").doesNotContain("src=\"file:").doesNotContain("<script");
+        assertThat(doc.get("metrics").toString()).contains("lime_score_mean");
+    }
+
+    @Test
+    void demoRejectsBadOptionsBeforeWritingAnything() {
+        Path out = dir.resolve("bad-demo");
+        Cli.Result r = Cli.run("demo", "--out", out.toString(), "--lime-samples", "1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("num_samples").contains("1");
+        assertThat(out).doesNotExist();
     }
 }

@@ -1,4 +1,4 @@
-package org.trustml.cli;
+package org.trustml.cli.demo;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -28,14 +28,18 @@ import org.trustml.core.table.Table;
  * inside the lungs. <b>The planted bias:</b> in women the opacities are faint (contrast 0.03, the noise level,
  * instead of 0.30), so a classifier finds fewer of their positives — a lower true-positive rate
  * for {@code sex=F} that the fairness metrics (equal opportunity difference) should expose.
+ *
+ * <p>Seeded: the same {@code rows} and {@code seed} write byte-identical images and metadata. Used by
+ * {@code trustml demo} and the samples through {@link CtScanDemo}.
  */
-final class CtScanData {
-    static final int SIZE = 64;
+public final class CtScanData {
+    /** Side of the square slices, in pixels. */
+    public static final int SIZE = 64;
 
     private CtScanData() {}
 
     /** Writes {@code dir/metadata.csv} and the images under {@code dir/images}; returns the CSV. */
-    static Path write(Path dir, int rows, long seed) {
+    public static Path write(Path dir, int rows, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         long[] patient = new long[rows];
         String[] sex = new String[rows];
