@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustml.modelcard.HeadlessChromium;
 
 /**
  * Opens the report in headless Chromium (Debian's {@code chromium}, as the model card's test does): the
@@ -42,7 +38,7 @@ class ReportInChromiumTest {
 
     @Test
     void theReportLoadsWithItsSectionsAndNoBrokenImage() throws Exception {
-        Optional<String> chromium = findChromium();
+        Optional<String> chromium = HeadlessChromium.find();
         assumeTrue(chromium.isPresent(), "chromium is not installed (apt-get install chromium); CI installs it");
 
         Files.createDirectories(ARTIFACTS);
@@ -53,7 +49,7 @@ class ReportInChromiumTest {
         Files.writeString(checked, page.replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';")
                 .replace("</body>", CHECK + "</body>"));
 
-        String dom = run(chromium.get(), dir.resolve("dom"), "--virtual-time-budget=10000", "--dump-dom",
+        String dom = HeadlessChromium.run(chromium.get(), dir.resolve("dom"), "--virtual-time-budget=10000", "--dump-dom",
                 checked.toUri().toString());
         Files.writeString(ARTIFACTS.resolve("report.dom.html"), dom);
         Matcher m = RESULT.matcher(dom);
@@ -69,11 +65,11 @@ class ReportInChromiumTest {
 
         Path screenshot = ARTIFACTS.resolve("report.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
-        run(chromium.get(), dir.resolve("shot"), "--screenshot=" + screenshot, "--window-size=1200,2400",
+        HeadlessChromium.run(chromium.get(), dir.resolve("shot"), "--screenshot=" + screenshot, "--window-size=1200,2400",
                 html.toUri().toString());
         BufferedImage shot = ImageIO.read(screenshot.toFile());
         assertThat(shot.getWidth()).isEqualTo(1200);
-        assertThat(distinctColours(shot)).as("a rendered page with charts, not a blank one").isGreaterThan(50);
+        assertThat(HeadlessChromium.distinctColours(shot)).as("a rendered page with charts, not a blank one").isGreaterThan(50);
     }
 
     private static int countImages(String html) {
@@ -82,39 +78,5 @@ class ReportInChromiumTest {
             n++;
         }
         return n;
-    }
-
-    private static String run(String chromium, Path userDataDir, String... args) throws IOException, InterruptedException {
-        Files.createDirectories(userDataDir);
-        List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + userDataDir));
-        cmd.addAll(List.of(args));
-        Path out = userDataDir.resolve("stdout.txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
-                .redirectError(userDataDir.resolve("stderr.txt").toFile()).start();
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 90 s: " + cmd);
-        }
-        assertThat(p.exitValue()).as("chromium exit code; stderr: %s",
-                Files.readString(userDataDir.resolve("stderr.txt"))).isZero();
-        return Files.readString(out, StandardCharsets.UTF_8);
-    }
-
-    private static int distinctColours(BufferedImage image) {
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 3) {
-            for (int x = 0; x < image.getWidth(); x += 3) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        return colours.size();
-    }
-
-    private static Optional<String> findChromium() {
-        String path = System.getenv("PATH") == null ? "" : System.getenv("PATH");
-        return Stream.of("chromium", "chromium-browser").flatMap(name -> Stream.of(path.split(java.io.File.pathSeparator))
-                .map(d -> Path.of(d, name))).filter(Files::isExecutable).map(Path::toString).findFirst();
     }
 }
