@@ -91,6 +91,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void namesAnEvaluatorImageThatIsGone() throws Exception {
+        Blessing<ImageEvaluation> b = TestReports.blessing(dir);
+        Files.delete(dir.resolve("sheet.png"));
+        Path target = dir.resolve("out/report.html");
+        assertThatThrownBy(() -> HtmlReport.of("CT demo", b).write(target)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("sheet.png").hasMessageContaining("cannot be read");
+        assertThat(target).doesNotExist(); // nothing half-written
+    }
+
+    @Test
     void rejectsABlankTitle() {
         assertThatThrownBy(() -> HtmlReport.of(" ", TestReports.blessing(dir))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("title");

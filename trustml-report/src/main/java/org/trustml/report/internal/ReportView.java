@@ -1,7 +1,6 @@
 package org.trustml.report.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.ClassificationReport;
 import org.trustml.core.evaluation.ConfusionMatrix;
 import org.trustml.core.evaluation.GateResult;
@@ -144,7 +144,8 @@ public final class ReportView {
         try {
             return dataUri(Files.readAllBytes(png));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the image " + png + " for the report", e);
+            throw InvalidInputException.problem("cannot be read for the report: " + e.getMessage()).file(png)
+                    .expected("the PNG an evaluator wrote (LIME overlay, adversarial sheet), still in place").build(e);
         }
     }
 
