@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "Test images LIME explains for the report (default: ${DEFAULT-VALUE}).")
     int limeImages;
 
-    @Option(names = "--lime-samples", defaultValue = "500",
+    @Option(names = "--lime-samples", defaultValue = "300",
             description = "LIME perturbation samples per image (default: ${DEFAULT-VALUE}; lime's own default is 1000).")
     int limeSamples;
 

@@ -17,7 +17,7 @@ import org.trustml.core.train.internal.ImageTensors;
 
 /**
  * The explanation check of the evaluate stage: LIME ({@link ImageExplainer}, lime 0.2's
- * {@code LimeImageExplainer} with quickshift superpixels) on {@code images} images of the evaluated
+ * {@code LimeImageExplainer}) on {@code images} images of the evaluated
  * split, each explained for the class the model predicted. The images are chosen in split order,
  * taking the classes in turn (first image of class 0, first of class 1, …, second of class 0, …),
  * so every class is shown. The model sees each image as it saw it in training (RGB in [0, 1] at
@@ -33,10 +33,14 @@ import org.trustml.core.train.internal.ImageTensors;
  * @param images   how many images to explain (at least 1; fewer when the split is smaller)
  * @param samples  LIME's {@code num_samples} per image (at least 2; lime's default is 1,000)
  * @param features superpixels drawn in each overlay and listed per image (at least 1)
- * @param seed     seed of the perturbations and of quickshift's tie-breaking
+ * @param seed      seed of the perturbations
+ * @param segmenter the superpixels (lime's default: {@link Quickshift#defaults()}, which on small images
+ *                  such as 64×64 gives only a handful; {@link Slic} with a chosen count is finer)
  */
-public record LimeEvaluator(int images, int samples, int features, long seed) implements ImageEvaluator {
+public record LimeEvaluator(int images, int samples, int features, long seed, Segmenter segmenter)
+        implements ImageEvaluator {
     public LimeEvaluator {
+        java.util.Objects.requireNonNull(segmenter, "segmenter");
         if (images < 1) {
             throw InvalidInputException.problem("is below 1").column("images").value(images)
                     .expected("at least one image to explain").build();
@@ -51,19 +55,29 @@ public record LimeEvaluator(int images, int samples, int features, long seed) im
         }
     }
 
-    /** {@code images} images, lime's 1,000 samples, 5 superpixels per overlay, seed 0. */
+    /** lime's default superpixels: {@link Quickshift#defaults()} with {@code seed} for its tie-breaking. */
+    public LimeEvaluator(int images, int samples, int features, long seed) {
+        this(images, samples, features, seed, Quickshift.defaults().withSeed(seed));
+    }
+
+    /** {@code images} images, lime's 1,000 samples and quickshift superpixels, 5 superpixels per overlay, seed 0. */
     public static LimeEvaluator of(int images) {
         return new LimeEvaluator(images, 1000, 5, 0);
     }
 
     /** The same with {@code n} LIME samples per image (fewer is faster and noisier). */
     public LimeEvaluator withSamples(int n) {
-        return new LimeEvaluator(images, n, features, seed);
+        return new LimeEvaluator(images, n, features, seed, segmenter);
     }
 
-    /** The same with another seed. */
+    /** The same with another seed of the perturbations. */
     public LimeEvaluator withSeed(long s) {
-        return new LimeEvaluator(images, samples, features, s);
+        return new LimeEvaluator(images, samples, features, s, segmenter);
+    }
+
+    /** The same with other superpixels. */
+    public LimeEvaluator withSegmenter(Segmenter s) {
+        return new LimeEvaluator(images, samples, features, seed, s);
     }
 
     @Override
@@ -89,8 +103,8 @@ public record LimeEvaluator(int images, int samples, int features, long seed) im
             ImageEntry entry = in.entries().get(i);
             RgbImage image = RgbImage.of(size, size, toHwc(ImageTensors.load(in.dataset().file(entry), size), size));
             int label = in.predicted()[i];
-            ImageExplanation e = Lime.image().samples(samples).batchSize(50).seed(seed).labels(label)
-                    .output(OutputKind.LOGITS).explain(model, image);
+            ImageExplanation e = Lime.image().samples(samples).batchSize(50).seed(seed).segmenter(segmenter)
+                    .labels(label).output(OutputKind.LOGITS).explain(model, image);
             LabelExplanation local = e.explanation(label).orElseThrow();
             String prefix = String.format("explanations/image-%d", k + 1);
             Path overlay = png(context, prefix + "-overlay.png",

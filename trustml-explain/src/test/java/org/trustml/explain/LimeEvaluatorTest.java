@@ -49,7 +49,7 @@ class LimeEvaluatorTest {
                         .split(0.2, 0.3).build())
                 .then(TrainImageClassifier.with(ImageClassifierConfig.mobileNetV2().withInputSize(16)
                         .withSchedule(1, 4, 1e-3).withAugmentation(false, false).withPatience(0)))
-                .then(EvaluateImageClassifier.onTestSplit().with(new LimeEvaluator(3, 40, 2, 7)))
+                .then(EvaluateImageClassifier.onTestSplit().with(new LimeEvaluator(3, 40, 2, 7).withSegmenter(Slic.defaults().withSegments(9))))
                 .run(RunOptions.seed(4).withTracker(Tracker.none(dir.resolve("runs")))).output();
 
         ExplanationReport r = (ExplanationReport) e.evaluators().get("explanations");
@@ -58,6 +58,7 @@ class LimeEvaluatorTest {
         assertThat(r.images().get(0).truth()).isNotEqualTo(r.images().get(1).truth());
         assertThat(r.images().get(2).truth()).isEqualTo(r.images().get(0).truth());
         for (ExplanationReport.ExplainedImage i : r.images()) {
+            assertThat(i.segments()).isBetween(2, 18); // SLIC aims at 9 on the 16x16 image (a 3x3 grid of centres)
             assertThat(i.topWeights()).hasSizeLessThanOrEqualTo(2)
                     .isSortedAccordingTo(Comparator.comparingDouble((FeatureWeight w) -> -Math.abs(w.weight())));
             assertThat(i.probability()).isBetween(0.0, 1.0);
@@ -86,5 +87,7 @@ class LimeEvaluatorTest {
                 .hasMessageContaining("num_samples");
         assertThatThrownBy(() -> new LimeEvaluator(2, 100, 0, 0)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("features");
+        assertThatThrownBy(() -> LimeEvaluator.of(2).withSegmenter(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("segmenter");
     }
 }
