@@ -1,9 +1,5 @@
 package org.trustml.bench;
 
-import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +22,6 @@ import javax.imageio.ImageIO;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Verdict;
-import org.trustml.core.io.ContentHash;
 import org.trustml.core.publish.ModelPackage;
 import org.trustml.core.publish.ModelRegistry;
 import org.trustml.core.publish.PublishOptions;
@@ -164,15 +159,7 @@ public final class ServeLoad {
 
     /** An initialised MobileNetV2 (serving cost does not depend on training), published to a temp registry. */
     static ModelPackage tinyPackage(Path dir) throws IOException {
-        try (Model m = Model.newInstance("load")) {
-            Block block = Architecture.MOBILENET_V2.newBlock(2, 32);
-            m.setBlock(block);
-            block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 3, 32, 32));
-            m.save(dir, "load");
-        }
-        Path params = dir.resolve("load-0000.params");
-        TrainedModel t = new TrainedModel(Architecture.MOBILENET_V2, params, ContentHash.ofFile(params),
-                List.of("blue", "red"), 32, 1, List.of(), dir);
+        TrainedModel t = TrainedModel.initialised(Architecture.MOBILENET_V2, List.of("blue", "red"), 32, dir);
         Evaluation e = Evaluation.of(List.of(MetricValue.of("accuracy", 1.0)));
         return ModelPackage.open(ModelRegistry.at(dir.resolve("registry")).publish(t, e,
                 Verdict.judge(List.of(), e, Optional.empty()), Optional.empty(), PublishOptions.named("load")).directory());

@@ -2,10 +2,6 @@ package org.trustml.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Verdict;
-import org.trustml.core.io.ContentHash;
 import org.trustml.core.publish.ModelRegistry;
 import org.trustml.core.publish.PublishOptions;
 import org.trustml.core.train.Architecture;
@@ -38,15 +33,7 @@ class ServeCommandTest {
 
     @BeforeAll
     static void publish() throws Exception {
-        try (Model m = Model.newInstance("tiny")) {
-            Block block = Architecture.MOBILENET_V2.newBlock(2, 32);
-            m.setBlock(block);
-            block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 3, 32, 32));
-            m.save(dir, "tiny");
-        }
-        Path params = dir.resolve("tiny-0000.params");
-        TrainedModel t = new TrainedModel(Architecture.MOBILENET_V2, params, ContentHash.ofFile(params),
-                List.of("a", "b"), 32, 1, List.of(), dir);
+        TrainedModel t = TrainedModel.initialised(Architecture.MOBILENET_V2, List.of("a", "b"), 32, dir.resolve("model"));
         Evaluation e = Evaluation.of(List.of(MetricValue.of("accuracy", 1.0)));
         pkg = ModelRegistry.at(dir.resolve("registry")).publish(t, e, Verdict.judge(List.of(), e, Optional.empty()),
                 Optional.empty(), PublishOptions.named("tiny")).directory();

@@ -1,13 +1,8 @@
 package org.trustml.serving;
 
-import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +11,6 @@ import javax.imageio.ImageIO;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Verdict;
-import org.trustml.core.io.ContentHash;
 import org.trustml.core.publish.ModelPackage;
 import org.trustml.core.publish.ModelRegistry;
 import org.trustml.core.publish.ObjectStore;
@@ -34,17 +28,8 @@ public final class TestPackages {
     private TestPackages() {}
 
     /** An unpublished model whose parameters are in {@code dir}. */
-    public static TrainedModel model(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (Model m = Model.newInstance("tiny")) {
-            Block block = Architecture.MOBILENET_V2.newBlock(2, 32);
-            m.setBlock(block);
-            block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 3, 32, 32));
-            m.save(dir, "tiny");
-        }
-        Path params = dir.resolve("tiny-0000.params");
-        return new TrainedModel(Architecture.MOBILENET_V2, params, ContentHash.ofFile(params), List.of("blue", "red"), 32,
-                1, List.of(), dir);
+    public static TrainedModel model(Path dir) {
+        return TrainedModel.initialised(Architecture.MOBILENET_V2, List.of("blue", "red"), 32, dir);
     }
 
     /** Publishes {@code model} as {@code name} into {@code registry} (and {@code store}, when given). */

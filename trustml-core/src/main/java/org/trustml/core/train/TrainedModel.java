@@ -41,6 +41,26 @@ public record TrainedModel(Architecture architecture, Path params, String params
         requireNonNull(dataset, "dataset");
     }
 
+    /**
+     * An untrained network: {@code architecture} with DJL's default initialisers on the default
+     * engine, saved as a parameter file in {@code dir}. A baseline, or a stand-in where only the
+     * model's shape and cost matter (serving and load tests); epoch 0, no history.
+     */
+    public static TrainedModel initialised(Architecture architecture, List<String> classes, int inputSize, Path dir) {
+        try (Model m = Model.newInstance(MODEL_NAME)) {
+            ai.djl.nn.Block block = architecture.newBlock(classes.size(), inputSize);
+            m.setBlock(block);
+            block.initialize(m.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 3, inputSize, inputSize));
+            java.nio.file.Files.createDirectories(dir);
+            m.save(dir, MODEL_NAME);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not save the initialised model in " + dir, e);
+        }
+        Path params = dir.resolve(MODEL_NAME + "-0000.params");
+        return new TrainedModel(architecture, params, org.trustml.core.io.ContentHash.ofFile(params), classes, inputSize,
+                0, List.of(), dir);
+    }
+
     @Override
     public String contentHash() {
         return paramsHash;

@@ -150,7 +150,17 @@ public final class DynamicBatcher implements AutoCloseable {
         batch.forEach(j -> j.result().completeExceptionally(e));
     }
 
-    /** Stops taking requests, fails the queued ones, and waits for the running batch. */
+    /**
+     * Stops taking requests, fails the queued ones, and waits (up to a minute) for the running batch.
+     *
+     * @return whether the batching thread ended (only then may the model be closed)
+     */
+    public boolean stop() {
+        close();
+        return !thread.isAlive();
+    }
+
+    /** Stops taking requests, fails the queued ones, and waits (up to a minute) for the running batch. */
     @Override
     public void close() {
         closed = true;
@@ -161,7 +171,7 @@ public final class DynamicBatcher implements AutoCloseable {
             }
         }
         try {
-            thread.join(10_000);
+            thread.join(60_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

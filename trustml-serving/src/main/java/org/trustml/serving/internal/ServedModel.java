@@ -44,7 +44,11 @@ public final class ServedModel implements AutoCloseable {
 
     @Override
     public void close() {
-        batcher.close();
-        model.close();
+        if (batcher.stop()) {
+            model.close();
+        } else {
+            org.slf4j.LoggerFactory.getLogger(ServedModel.class).warn(
+                    "a batch of '{}' still runs after a minute; its model is left open", pkg.name());
+        }
     }
 }
