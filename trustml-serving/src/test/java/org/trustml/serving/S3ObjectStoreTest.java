@@ -105,7 +105,7 @@ class S3ObjectStoreTest {
         assertThat(dir.resolve("registry-c/other/1")).doesNotExist();
         assertThat(client.getObjectAsBytes(b -> b.bucket("models").key("trustml/other/1/SHA256SUMS")).asByteArray())
                 .isEqualTo(before);
-        assertThat(store.exists("other/1/model.params")).isTrue();
-        assertThat(store.exists("other/2/model.params")).isFalse();
+        assertThat(store.exists("other/1/model-0000.params")).isTrue();
+        assertThat(store.exists("other/2/model-0000.params")).isFalse();
     }
 }

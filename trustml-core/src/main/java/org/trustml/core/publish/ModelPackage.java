@@ -33,7 +33,7 @@ import org.trustml.core.train.TrainedModel;
  * {@code sha256sum} (so {@code sha256sum -c SHA256SUMS} checks a copy).
  */
 public final class ModelPackage {
-    public static final String MODEL_PARAMS = "model.params";
+    public static final String MODEL_PARAMS = "model-0000.params";
     public static final String MODEL_JSON = "model.json";
     public static final String SYNSET = "synset.txt";
     public static final String SERVING_PROPERTIES = "serving.properties";

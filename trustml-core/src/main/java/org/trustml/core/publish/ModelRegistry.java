@@ -255,7 +255,7 @@ public final class ModelRegistry {
         static String servingProperties(PackagedModel m) {
             return "# DJL Serving configuration written by trustml publish (" + m.name() + " " + m.version() + ")\n"
                     + "engine=PyTorch\n"
-                    + "option.modelName=" + m.paramsFile().replace(".params", "") + "\n"
+                    + "option.modelName=" + m.paramsFile().replaceFirst("(-\\d{4})?\\.params$", "") + "\n"
                     + "blockFactory=" + TrustmlBlockFactory.class.getName() + "\n"
                     + "translatorFactory=ai.djl.modality.cv.translator.ImageClassificationTranslatorFactory\n"
                     + "width=" + m.inputSize() + "\n"

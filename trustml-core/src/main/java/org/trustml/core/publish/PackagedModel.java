@@ -8,7 +8,7 @@ import org.trustml.core.train.Architecture;
 import org.trustml.core.train.TrainedModel;
 
 /**
- * {@code model.json} of a package: what it takes to rebuild the network around {@code model.params}.
+ * {@code model.json} of a package: what it takes to rebuild the network around {@code model-0000.params}.
  *
  * @param schemaVersion this layout's version
  * @param name          the published model's name

@@ -88,7 +88,7 @@ class PublishTest {
         assertThat(p.forced()).isFalse();
         assertThat(p.storageUri()).isEqualTo("pvc://trustml-registry/colours/1");
         assertThat(p.files()).extracting(PackageFile::path).containsExactly("deploy/kserve.yaml",
-                "deploy/kubernetes.yaml", "evaluation.json", "model-card.yaml", "model.json", "model.params", "run.json",
+                "deploy/kubernetes.yaml", "evaluation.json", "model-0000.params", "model-card.yaml", "model.json", "run.json",
                 "serving.properties", "signature.json", "synset.txt", "verdict.json");
 
         ModelPackage pkg = ModelPackage.open(p.directory());
@@ -98,7 +98,7 @@ class PublishTest {
         assertThat(pkg.signature().inputs()).extracting(TensorSpec::name, TensorSpec::datatype)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("image", "BYTES"),
                         org.assertj.core.groups.Tuple.tuple("input", "FP32"));
-        assertThat(pkg.trainedModel().paramsHash()).isEqualTo(ContentHash.ofFile(pkg.directory().resolve("model.params")));
+        assertThat(pkg.trainedModel().paramsHash()).isEqualTo(ContentHash.ofFile(pkg.directory().resolve("model-0000.params")));
         assertThat(Files.readString(pkg.directory().resolve("synset.txt"))).isEqualTo("blue\nred\n");
         assertThat(Files.readString(pkg.directory().resolve("serving.properties")))
                 .contains("engine=PyTorch", "option.modelName=model", "width=32",
@@ -127,7 +127,7 @@ class PublishTest {
         Path registry = dir.resolve("registry-versions");
         assertThat(publishDirect(registry, PublishOptions.named("m"), blessed.output().verdict()).version()).isEqualTo("1");
         assertThat(publishDirect(registry, PublishOptions.named("m"), blessed.output().verdict()).version()).isEqualTo("2");
-        Path params = registry.resolve("m/2/model.params");
+        Path params = registry.resolve("m/2/model-0000.params");
         byte[] before = Files.readAllBytes(params);
         assertThatThrownBy(() -> publishDirect(registry, PublishOptions.named("m").withVersion("2"),
                 blessed.output().verdict()))
