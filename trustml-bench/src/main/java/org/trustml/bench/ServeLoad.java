@@ -95,7 +95,7 @@ public final class ServeLoad {
         try (ModelServer server = ModelServer.start(config, pkg)) {
             URI infer = server.uri().resolve("/v2/models/load/infer");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            drive(http, infer, body, Math.min(200, requests), clients, new long[requests], System.nanoTime() + CAP.toNanos());
+            drive(http, infer, body, Math.min(500, requests), clients, new long[requests], System.nanoTime() + CAP.toNanos());
             long[] latencies = new long[requests];
             long start = System.nanoTime();
             int[] counts = drive(http, infer, body, requests, clients, latencies, start + CAP.toNanos());

@@ -69,6 +69,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "A client stalled this long mid-request gets 408 (default: ${DEFAULT-VALUE}).")
     long readTimeoutMs;
 
+    @Option(names = "--engine-threads", description = "PyTorch intra-op threads per forward pass (sets "
+            + "ai.djl.pytorch.num_threads before the engine starts); 1 is best on a shared or busy host, where "
+            + "spinning OpenMP threads slow every pass down (default: the engine's, one per core).")
+    Integer engineThreads;
+
     @Option(names = "--dry-run", description = "Verify and load the packages, print what would be served, and exit.")
     boolean dryRun;
 
@@ -78,6 +83,14 @@ final class ServeCommand implements Callable<Integer> {
                 .filter(s -> !s.isEmpty());
         ServerConfig config = new ServerConfig(host, port, t, maxBatch, Duration.ofMillis(maxDelayMs), queue,
                 maxRequestBytes, threads, Duration.ofMillis(readTimeoutMs));
+        if (engineThreads != null) {
+            if (engineThreads < 1) {
+                throw org.trustml.core.InvalidInputException.problem("is out of range").column("--engine-threads")
+                        .value(engineThreads).expected(">= 1").build();
+            }
+            System.setProperty("ai.djl.pytorch.num_threads", engineThreads.toString());
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
         List<ModelPackage> opened = packages.stream().map(ModelPackage::open).toList();
         PrintWriter out = spec.commandLine().getOut();
         for (ModelPackage p : opened) {

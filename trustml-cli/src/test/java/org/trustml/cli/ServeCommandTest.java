@@ -97,7 +97,8 @@ class ServeCommandTest {
     void helpListsTheOptions() {
         Cli.Result r = Cli.run("serve", "--help");
         assertThat(r.out()).contains("--port", "--token", "--max-batch", "--max-delay-ms", "--queue",
-                "--max-request-bytes", "Open Inference Protocol v2");
+                "--max-request-bytes", "--engine-threads", "Open Inference Protocol v2");
+        assertThat(Cli.run("serve", pkg.toString(), "--engine-threads", "0", "--dry-run").code()).isEqualTo(2);
         assertThat(Cli.run("--help").out()).contains("serve");
     }
 }

@@ -73,7 +73,11 @@ public final class V2Handler implements HttpHandler {
             exchange.setPersistent(false);
             exchange.endExchange();
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", exchange.getRequestMethod(), path, e);
+            if (ready.getAsBoolean()) {
+                LOG.error("{} {} failed", exchange.getRequestMethod(), path, e);
+            } else {
+                LOG.debug("{} {} failed while the server stops", exchange.getRequestMethod(), path, e);
+            }
             code = send(exchange, 500, InferenceCodec.error("internal error"));
         }
         metrics.request(route, code, (System.nanoTime() - start) / 1e9);
