@@ -46,7 +46,9 @@ public final class GateMessages {
     /** {@code at least 0.9}, {@code at most 0.1}, {@code between -0.1 and 0.1}, or the change threshold. */
     public static String bound(Gate gate) {
         String value;
-        if (gate.lower().isPresent() && gate.upper().isPresent()) {
+        if (gate.lower().orElse(0) == Double.NEGATIVE_INFINITY && gate.upper().orElse(0) == Double.POSITIVE_INFINITY) {
+            value = "defined";
+        } else if (gate.lower().isPresent() && gate.upper().isPresent()) {
             value = "between " + Gate.fmt(gate.lower().getAsDouble()) + " and " + Gate.fmt(gate.upper().getAsDouble());
         } else if (gate.lower().isPresent()) {
             value = "at least " + Gate.fmt(gate.lower().getAsDouble());
