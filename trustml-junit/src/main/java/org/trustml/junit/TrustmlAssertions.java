@@ -6,7 +6,6 @@ import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.drift.DriftReport;
 import org.trustml.junit.internal.GateContext;
-import org.trustml.junit.internal.RobustnessMetrics;
 
 /**
  * Entry point of the model quality gates, and of all of AssertJ (it extends {@link Assertions}), so
@@ -37,7 +36,7 @@ public class TrustmlAssertions extends Assertions {
 
     /** Assertions on one attack's report; its values sit on the slice {@code eps=<the attack's eps>}. */
     public static MetricSourceAssert assertThat(RobustnessReport actual) {
-        return new MetricSourceAssert(actual == null ? null : RobustnessMetrics.of(actual), GateContext.throwing());
+        return new MetricSourceAssert(actual == null ? null : actual.atEps(), GateContext.throwing());
     }
 
     /** Assertions on the evaluation of a run; failure messages name its run id. */

@@ -6,7 +6,6 @@ import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.drift.DriftReport;
 import org.trustml.junit.internal.GateContext;
-import org.trustml.junit.internal.RobustnessMetrics;
 
 /**
  * AssertJ's {@link SoftAssertions} plus the model quality gates: every failed gate is collected,
@@ -37,7 +36,7 @@ public class TrustmlSoftAssertions extends SoftAssertions {
 
     /** Soft assertions on one attack's report (slice {@code eps=<the attack's eps>}). */
     public MetricSourceAssert assertThat(RobustnessReport actual) {
-        return new MetricSourceAssert(actual == null ? null : RobustnessMetrics.of(actual), collecting());
+        return new MetricSourceAssert(actual == null ? null : actual.atEps(), collecting());
     }
 
     /** Soft assertions on the evaluation of a run; messages name its run id. */
