@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *       (resp. {@code org.dflib.jjava.runtime.Display}) with the HTML as a {@code CharSequence} rendered
  *       as {@code text/html}, and the image as is (their renderer registers {@code image/png} for images).</li>
  * </ul>
- * Outside a kernel {@link #show} publishes nothing and says so (returns {@code false}).
+ * Outside a kernel {@link #show} publishes nothing and logs so ({@link #publish} returns {@code false}).
  */
 public final class Notebook {
     private static final Logger LOG = LoggerFactory.getLogger(Notebook.class);
@@ -48,9 +48,15 @@ public final class Notebook {
     /**
      * Publishes {@code value} to the running kernel: an image as PNG; a fairness report, verdict,
      * model card or metric source as an HTML table; {@link Html} as is; anything else as escaped text.
-     * Returns whether a kernel took it.
+     * Returns nothing, so the cell shows only the display (see {@link #publish} to know whether a
+     * kernel took it).
      */
-    public static boolean show(Object value) {
+    public static void show(Object value) {
+        publish(value);
+    }
+
+    /** {@link #show}, returning whether a kernel took the value ({@code false} outside a notebook). */
+    public static boolean publish(Object value) {
         requireNonNull(value, "value");
         if (value instanceof Image) {
             return publishImage(value instanceof RenderedImage r ? r : toBuffered((Image) value));

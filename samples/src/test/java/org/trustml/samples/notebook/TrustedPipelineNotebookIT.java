@@ -63,7 +63,7 @@ class TrustedPipelineNotebookIT {
         String log = Files.readString(TARGET.resolve("notebook-out/nbconvert.log"), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as("nbconvert exit code; its log:%n%s", tail(log)).isZero();
 
-        JsonNode executed = Json.reader().readTree(out.resolve("trusted-pipeline.ipynb").toFile());
+        JsonNode executed = Json.reader().readTree(Files.readString(out.resolve("trusted-pipeline.ipynb")));
         StringBuilder html = new StringBuilder();
         int images = 0;
         for (JsonNode cell : executed.get("cells")) {
