@@ -51,7 +51,8 @@ class TrustedPipelineNotebookIT {
 
         List<String> command = new ArrayList<>(nbconvert.get());
         command.addAll(List.of("--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=trustml-java",
-                "--ExecutePreprocessor.timeout=900", "--output-dir", out.toString(), NOTEBOOK.toString()));
+                "--ExecutePreprocessor.timeout=900",
+                "--ExecutePreprocessor.startup_timeout=600", "--output-dir", out.toString(), NOTEBOOK.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(TARGET.resolve("notebook-out/nbconvert.log").toFile());
         pb.environment().put("JUPYTER_PATH", TARGET.resolve("jupyter/data").toString());
