@@ -11,7 +11,6 @@ import org.trustml.adversarial.Pgd;
 import org.trustml.adversarial.Robustness;
 import org.trustml.explain.ExplanationImages;
 import org.trustml.explain.ImageExplanation;
-import org.trustml.explain.ImageMask;
 import org.trustml.explain.Lime;
 import org.trustml.explain.RgbImage;
 import org.trustml.explain.Slic;
@@ -27,14 +26,15 @@ public final class Figures {
 
     /**
      * LIME (lime 0.2's image explainer, 300 samples, SLIC with about 8 superpixels) on image
-     * {@code index}: the superpixels that most support the predicted class, outlined.
+     * {@code index}, overlaid as a heat map of the predicted class's superpixel weights: red supports
+     * it, blue speaks against it, over a grey copy of the patch (at 8×8 an outline of the top
+     * superpixels would cover whole pixels, so the weights show more).
      */
     public static BufferedImage limeOverlay(TinyModel model, TinyData data, int index, long seed) {
         RgbImage image = RgbImage.of(data.picture(index));
         ImageExplanation e = Lime.image().samples(300).segmenter(Slic.defaults().withSegments(8)).seed(seed)
                 .explain(model.forLime(), image);
-        ImageMask mask = e.mask(e.topLabel(), true, false, 3, 0);
-        return Notebook.enlarge(ExplanationImages.boundaryOverlay(image, mask), SCALE);
+        return Notebook.enlarge(ExplanationImages.heatMap(image, e, e.topLabel()), SCALE);
     }
 
     /**

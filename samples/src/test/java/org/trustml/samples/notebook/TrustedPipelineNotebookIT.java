@@ -51,18 +51,29 @@ class TrustedPipelineNotebookIT {
 
         List<String> command = new ArrayList<>(nbconvert.get());
         command.addAll(List.of("--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=trustml-java",
-                "--ExecutePreprocessor.timeout=900",
-                "--ExecutePreprocessor.startup_timeout=600", "--output-dir", out.toString(), NOTEBOOK.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(TARGET.resolve("notebook-out/nbconvert.log").toFile());
-        pb.environment().put("JUPYTER_PATH", TARGET.resolve("jupyter/data").toString());
-        Process p = pb.start();
-        if (!p.waitFor(20, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            fail("nbconvert did not finish in 20 minutes; see target/notebook-out/nbconvert.log");
+                "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.startup_timeout=180",
+                "--output-dir", out.toString(), NOTEBOOK.toString()));
+        // The kernel JVM sometimes binds its sockets and never answers jupyter_client's first
+        // kernel_info_request (seen 2 times in 5 runs here, under load ~15). That is a start-up failure
+        // before any cell ran: start it again, at most 3 times. A failing cell is never retried.
+        String log = "";
+        int exit = -1;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Path logFile = TARGET.resolve("notebook-out/nbconvert-" + attempt + ".log");
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
+            pb.environment().put("JUPYTER_PATH", TARGET.resolve("jupyter/data").toString());
+            Process p = pb.start();
+            if (!p.waitFor(20, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                fail("nbconvert did not finish in 20 minutes; see " + logFile);
+            }
+            exit = p.exitValue();
+            log = Files.readString(logFile, StandardCharsets.UTF_8);
+            if (exit == 0 || !log.contains("Kernel didn't respond")) {
+                break;
+            }
         }
-        String log = Files.readString(TARGET.resolve("notebook-out/nbconvert.log"), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("nbconvert exit code; its log:%n%s", tail(log)).isZero();
+        assertThat(exit).as("nbconvert exit code; its log:%n%s", tail(log)).isZero();
 
         JsonNode executed = Json.reader().readTree(Files.readString(out.resolve("trusted-pipeline.ipynb")));
         StringBuilder html = new StringBuilder();
