@@ -41,7 +41,7 @@ import org.trustml.modelcard.ModelCards;
  * The sample pipeline: generate {@link TinyData} → train a {@link TinyModel} → evaluate (accuracy per
  * sex, AIF360 fairness with privileged {@code sex=M} and favorable class {@code warm}, PGD robustness
  * at eps 0 and 0.05, KS drift of the test split's colour means against the training split) → bless by
- * {@link #GATES}. 150 full-batch steps of a 3,106-parameter perceptron on 48 images: small enough for a
+ * {@link #GATES}. 150 full-batch steps of a 3,122-parameter perceptron (192·16 + 16 + 16·2 + 2) on 48 training images: small enough for a
  * test suite (see docs/junit.md for measured times).
  */
 public final class TinyClassifier {
