@@ -6,14 +6,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,6 +18,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -43,8 +41,8 @@ import org.trustml.core.train.internal.ClassifierTraining;
 import org.trustml.core.train.internal.ImageTensors;
 
 /**
- * Evaluation of 10,000 images (64×64 PNG, MobileNetV2, two classes) through the evaluate stage,
- * against its two parts measured alone on the same files: decoding and tensorising every image
+ * Evaluation of 10,000 images ({@link #images}; 64×64 PNG, MobileNetV2, two classes) through the
+ * evaluate stage, against its two parts measured alone on the same files: decoding and tensorising every image
  * ({@code ImageTensors.load}, as the stage does), and the forward passes alone on tensors already
  * in memory (batches of 64, inference mode, softmax, copied out). The stage's time minus the two is
  * what the stage adds (reading the dataset, the classification report, writing the artifacts).
@@ -57,7 +55,9 @@ import org.trustml.core.train.internal.ImageTensors;
 @Fork(value = 1, jvmArgs = {"-Xmx6g", "-Dai.djl.offline=true"})
 public class EvaluateBenchmark {
     static final int SIZE = 64;
-    static final int IMAGES = 10_000;
+    /** Images evaluated (10,000 in BENCHMARKS.md; smaller with {@code -p images=N}). */
+    @Param({"10000"})
+    int images;
     static final int BATCH = 64;
 
     Path dir;
@@ -84,23 +84,11 @@ public class EvaluateBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("trustml-eval-bench");
-        Path images = Files.createDirectories(dir.resolve("images"));
-        SplittableRandom rnd = new SplittableRandom(3);
-        StringBuilder csv = new StringBuilder("file,label\n");
-        int total = IMAGES + 200; // 100 per class stay for training: round(5,100 · 0.9804) = 5,000 per class tested
-        for (int i = 0; i < total; i++) {
-            BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < SIZE; y++) {
-                for (int x = 0; x < SIZE; x++) {
-                    img.setRGB(x, y, rnd.nextInt(1 << 24));
-                }
-            }
-            ImageIO.write(img, "png", images.resolve(i + ".png").toFile());
-            csv.append(i).append(".png,").append(i % 2 == 0 ? "a" : "b").append('\n');
-        }
-        Path meta = Files.writeString(dir.resolve("meta.csv"), csv);
-        ImageDataset data = Pipeline.from(Ingest.csv(meta)).then(ImageFolder.builder("file", "label").imagesIn(images)
-                        .output(dir.resolve("ds")).split(0, (double) IMAGES / total)
+        int total = images + 200; // 100 per class stay for training; round(n_class · images / total) are tested
+        Path meta = BenchData.noiseImages(dir, total, SIZE, 3);
+        Path pngs = dir.resolve("images");
+        ImageDataset data = Pipeline.from(Ingest.csv(meta)).then(ImageFolder.builder("file", "label").imagesIn(pngs)
+                        .output(dir.resolve("ds")).split(0, (double) images / total)
                         .placement(ImageFolder.Placement.HARD_LINK).build())
                 .run(RunOptions.seed(1).withTracker(org.trustml.core.tracking.Tracker.none(dir.resolve("runs"))))
                 .output();

@@ -8,10 +8,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.table.BooleanColumn;
 import org.trustml.core.table.Column;
-import org.trustml.core.table.DoubleColumn;
-import org.trustml.core.table.LongColumn;
 import org.trustml.core.table.StringColumn;
 import org.trustml.core.table.Table;
 import org.trustml.core.train.TabularClassifierConfig;
@@ -108,7 +105,8 @@ public final class TribuoTables {
     /**
      * One example per row: numbers and booleans (1/0) as features named by their column, strings one-hot
      * as one {@code column=value} feature per value present in the table, 1 for the row's value and 0
-     * for the others (a missing string is 0 in all); a missing number is an error naming its row. The weight column, if any, sets each example's weight.
+     * for the others (a missing string is 0 in all); a missing number is an error naming its row. The
+     * weight column, if any, sets each example's weight.
      */
     public static List<Example<Label>> examples(Table table, TabularClassifierConfig config) {
         return examples(table, Optional.of(config.label()), config.features(), config.weights());
@@ -142,7 +140,7 @@ public final class TribuoTables {
                             .expected("a number for every row (impute missing values before training)").build();
                 }
                 names[k] = f.name();
-                values[k++] = number(f, r);
+                values[k++] = f.number(r);
             }
             ArrayExample<Label> e = new ArrayExample<>(label == null ? LabelFactory.UNKNOWN_LABEL : new Label(labelOf(label, r)), Arrays.copyOf(names, k),
                     Arrays.copyOf(values, k));
@@ -190,23 +188,10 @@ public final class TribuoTables {
         });
     }
 
-    private static double number(Column f, int r) {
-        if (f instanceof DoubleColumn d) {
-            return d.getDouble(r);
-        }
-        if (f instanceof LongColumn l) {
-            return l.getLong(r);
-        }
-        if (f instanceof BooleanColumn b) {
-            return b.getBoolean(r) ? 1 : 0;
-        }
-        return 1; // a one-hot string feature
-    }
-
     private static double[] weights(Column c) {
         double[] w = new double[c.size()];
         for (int r = 0; r < w.length; r++) {
-            w[r] = c.isMissing(r) || !c.type().isNumeric() ? Double.NaN : number(c, r);
+            w[r] = c.isMissing(r) || !c.type().isNumeric() ? Double.NaN : c.number(r);
             if (!(w[r] >= 0) || Double.isInfinite(w[r])) {
                 throw InvalidInputException.problem("is not an instance weight").row(r + 1L).column(c.name())
                         .value(c.format(r)).expected("a finite number >= 0").build();
