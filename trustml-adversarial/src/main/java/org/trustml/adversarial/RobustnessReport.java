@@ -114,6 +114,24 @@ public record RobustnessReport(
         return List.copyOf(out);
     }
 
+    /**
+     * The metrics as gates and model cards read them: on the slice {@code eps=<the attack's eps>} for all
+     * samples and {@code eps=<eps>, class=<label>} per class, as {@link RobustnessEvaluator} lists them; the
+     * float eps is written as its shortest decimal ({@code 0.03f} → {@code 0.03}).
+     */
+    @JsonIgnore
+    public org.trustml.core.evaluation.Evaluation atEps() {
+        org.trustml.core.evaluation.Slice at = org.trustml.core.evaluation.Slice.of("eps",
+                Double.toString(Double.parseDouble(Float.toString(attack.eps()))));
+        List<org.trustml.core.evaluation.MetricValue> out = new ArrayList<>();
+        for (MetricValue v : metrics()) {
+            org.trustml.core.evaluation.Slice s = v.slice().equals("all") ? at
+                    : at.and("class", v.slice().substring(v.slice().indexOf('=') + 1));
+            out.add(new org.trustml.core.evaluation.MetricValue(v.metric().jsonName(), s, v.value(), v.reason()));
+        }
+        return org.trustml.core.evaluation.Evaluation.of(out);
+    }
+
     /** The report as pretty-printed JSON. */
     public String toJson() {
         return Json.toJson(this);

@@ -45,6 +45,11 @@ class ReportTest extends TinyCnnTestBase {
         assertThat(r.metric(RobustnessMetric.ADVERSARIAL_ACCURACY).value()).isEqualTo(3.0 / 8);
         assertThat(r.metrics()).anyMatch(m -> m.slice().equals("class=2")
                 && m.metric() == RobustnessMetric.ATTACK_SUCCESS_RATE && m.value() == 2.0 / 5);
+        // the same numbers for gates: eps 0.1f written "0.1", per class narrowed by class=<label>
+        org.trustml.core.evaluation.Slice at = org.trustml.core.evaluation.Slice.of("eps", "0.1");
+        assertThat(r.atEps().metric("adversarial_accuracy", at).orElseThrow().value()).isEqualTo(3.0 / 8);
+        assertThat(r.atEps().metric("attack_success_rate", at.and("class", "2")).orElseThrow().value()).isEqualTo(2.0 / 5);
+        assertThat(r.atEps().metrics()).hasSameSizeAs(r.metrics());
     }
 
     @Test

@@ -40,4 +40,31 @@ final class BenchData {
         }
         return file;
     }
+
+    /**
+     * Writes {@code n} PNGs of uniform random pixels ({@code size × size} RGB, seeded) as
+     * {@code dir/images/<i>.png} and {@code dir/meta.csv} with columns {@code file} and {@code label}
+     * (a for even i, b for odd); returns the CSV.
+     */
+    static Path noiseImages(Path dir, int n, int size, long seed) {
+        try {
+            Path images = Files.createDirectories(dir.resolve("images"));
+            SplittableRandom rnd = new SplittableRandom(seed);
+            StringBuilder csv = new StringBuilder("file,label\n");
+            for (int i = 0; i < n; i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(size, size,
+                        java.awt.image.BufferedImage.TYPE_INT_RGB);
+                for (int y = 0; y < size; y++) {
+                    for (int x = 0; x < size; x++) {
+                        img.setRGB(x, y, rnd.nextInt(1 << 24));
+                    }
+                }
+                javax.imageio.ImageIO.write(img, "png", images.resolve(i + ".png").toFile());
+                csv.append(i).append(".png,").append(i % 2 == 0 ? "a" : "b").append('\n');
+            }
+            return Files.writeString(dir.resolve("meta.csv"), csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -13,14 +13,11 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -66,20 +63,8 @@ public class TrainBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         Path dir = Files.createTempDirectory("trustml-train-bench");
-        Path images = Files.createDirectories(dir.resolve("images"));
-        SplittableRandom rnd = new SplittableRandom(1);
-        StringBuilder csv = new StringBuilder("file,label\n");
-        for (int i = 0; i < 200; i++) {
-            BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < SIZE; y++) {
-                for (int x = 0; x < SIZE; x++) {
-                    img.setRGB(x, y, rnd.nextInt(1 << 24));
-                }
-            }
-            ImageIO.write(img, "png", images.resolve(i + ".png").toFile());
-            csv.append(i).append(".png,").append(i % 2 == 0 ? "a" : "b").append('\n');
-        }
-        Path meta = Files.writeString(dir.resolve("meta.csv"), csv);
+        Path meta = BenchData.noiseImages(dir, 200, SIZE, 1);
+        Path images = dir.resolve("images");
         // 200 images: validation round(100 * 0.16) = 16 per class, test 20 per class, train 64 per class = 128
         ImageFolder folder = ImageFolder.builder("file", "label").imagesIn(images).output(dir.resolve("ds"))
                 .split(0.16, 0.2).build();

@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code trustml run pipeline.yaml}: runs a pipeline written as YAML. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the stages a YAML file lists (ingest, image-folder, train, evaluate, bless), "
+        description = {"Runs the stages a YAML file lists (ingest, image-folder, train, evaluate, bless; for tables "
+                + "train-tabular and evaluate-tabular), "
                 + "with paths relative to the file, and records the run (run.json and an MLflow file store, "
                 + "trustml-runs/mlruns beside the file unless the file says otherwise).",
             "Format: docs/core.md, \"Pipelines in YAML\". A bless stage that refuses the model ends the run "

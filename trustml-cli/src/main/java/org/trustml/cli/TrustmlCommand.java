@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TrustmlCommand.VersionProvider.class,
         description = "Trusted machine learning on the JVM: tables, pipelines, fairness, explanations, "
-                + "robustness, drift and model cards.",
-        subcommands = {TableCommand.class, DemoCommand.class, RunCommand.class, CardCommand.class, FairnessCommand.class, AdversarialCommand.class, DriftCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+                + "robustness, drift, model cards and serving.",
+        subcommands = {TableCommand.class, DemoCommand.class, RunCommand.class, CardCommand.class, FairnessCommand.class, AdversarialCommand.class, DriftCommand.class, ExplainCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad input (one line on stderr), 3 model not blessed (one line per "
                 + "failed gate), 1 internal error."})
 public final class TrustmlCommand implements Runnable {

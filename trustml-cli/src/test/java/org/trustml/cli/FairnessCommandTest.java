@@ -61,6 +61,23 @@ class FairnessCommandTest {
     }
 
     @Test
+    void weightsAndAnExplicitUnprivilegedGroup() throws IOException {
+        Path f = Files.writeString(dir.resolve("w.csv"), "sex,y,w\n1,1,3\n1,0,1\n0,1,1\n0,0,1\n0,0,2\n2,1,5\n");
+        Cli.Result r = Cli.run("fairness", "--data", f.toString(), "--label", "y", "--weights", "w", "--privileged", "sex=1",
+                "--unprivileged", "sex=0", "--format", "json");
+        assertThat(r.err()).isEmpty();
+        JsonNode json = Json.reader().readTree(r.out());
+        // weighted base rates: privileged 3/(3+1) = 3/4, unprivileged 1/(1+1+2) = 1/4 (the sex=2 row is in neither)
+        assertThat(json.at("/dataset/base_rate/privileged").asDouble()).isCloseTo(0.75, within(1e-15));
+        assertThat(json.at("/dataset/base_rate/unprivileged").asDouble()).isCloseTo(0.25, within(1e-15));
+        assertThat(json.at("/dataset/statistical_parity_difference").asDouble()).isCloseTo(-0.5, within(1e-15));
+        // overall: W = 13, positives 3 + 1 + 5 = 9
+        assertThat(json.at("/dataset/num_instances/overall").asDouble()).isEqualTo(13.0);
+        assertThat(json.at("/dataset/base_rate/overall").asDouble()).isCloseTo(9.0 / 13, within(1e-15));
+        assertThat(json.path("classification")).as("no --prediction: dataset metrics only").isEmpty();
+    }
+
+    @Test
     void badInputIsExitTwoWithOneLine() throws IOException {
         Cli.Result r = Cli.run("fairness", "--data", csv().toString(), "--label", "y", "--privileged", "sex=1",
                 "--unprivileged", "race=a");

@@ -32,6 +32,13 @@ public record Samples(List<Integer> shape, float[][] rows) {
                         .value(rows[i] == null ? "null" : Integer.toString(rows[i].length))
                         .expected(size + " values for shape " + shape).build();
             }
+            for (int j = 0; j < size; j++) {
+                if (!Float.isFinite(rows[i][j])) {
+                    throw InvalidInputException.problem("is not a finite number").row(i + 1L)
+                            .column("value " + j + " of the sample").value(rows[i][j])
+                            .expected("finite values: the autoencoder cannot score NaN or infinity").build();
+                }
+            }
         }
     }
 

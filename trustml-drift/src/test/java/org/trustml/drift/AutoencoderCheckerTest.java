@@ -146,6 +146,15 @@ class AutoencoderCheckerTest {
     }
 
     @Test
+    void nonFiniteValuesAreRefusedBeforeTraining() {
+        float[][] rows = bars(1, 3, false, 0f);
+        rows[2][5] = Float.NaN;
+        assertThatThrownBy(() -> grey(rows)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("row 3")
+                .hasMessageContaining("column 'value 5 of the sample': value 'NaN' is not a finite number");
+    }
+
+    @Test
     void tablesUseTheDenseNetworkAndABrokenCorrelationIsFlagged() {
         Table ref = correlated(11, 600, false);
         try (AutoencoderChecker c = AutoencoderChecker.train(Samples.fromTable(ref),

@@ -6,6 +6,8 @@ import java.util.List;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.ImageEvaluationInput;
 import org.trustml.core.evaluation.ImageEvaluator;
+import org.trustml.core.evaluation.TabularEvaluationInput;
+import org.trustml.core.evaluation.TabularEvaluator;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.table.Column;
 import org.trustml.core.table.DoubleColumn;
@@ -13,9 +15,9 @@ import org.trustml.core.table.StringColumn;
 import org.trustml.core.table.Table;
 
 /**
- * The fairness check of the evaluate stage: builds a table of the evaluated images' true labels,
- * predicted labels, the score of the favorable label and their protected attributes from the
- * dataset's metadata, and computes the {@link FairnessReport} (AIF360 metrics, one-vs-rest for the
+ * The fairness check of the evaluate stage, for image and tabular classifiers alike: builds a table
+ * of the evaluated images' (or rows') true labels, predicted labels, the score of the favorable label
+ * and their protected attributes from the dataset's metadata (or the rows themselves), and computes the {@link FairnessReport} (AIF360 metrics, one-vs-rest for the
  * favorable label when there are more than two classes).
  *
  * <pre>{@code
@@ -30,7 +32,7 @@ import org.trustml.core.table.Table;
  *                         intersectional report and differential fairness
  */
 public record FairnessEvaluator(String favorableLabel, Group privileged, List<String> protectedColumns)
-        implements ImageEvaluator {
+        implements ImageEvaluator, TabularEvaluator {
     /** Names of the columns of the table the report is computed on. */
     static final String LABEL = "label";
     static final String PREDICTION = "prediction";
@@ -63,25 +65,35 @@ public record FairnessEvaluator(String favorableLabel, Group privileged, List<St
 
     @Override
     public FairnessReport evaluate(ImageEvaluationInput in, RunContext context) {
-        List<String> classes = in.model().classes();
+        return report(in.model().classes(), in.truth(), in.predicted(), in.probabilities(), in.metadata());
+    }
+
+    /** The same for a tabular model: the protected columns are read from the evaluated rows. */
+    @Override
+    public FairnessReport evaluate(TabularEvaluationInput in, RunContext context) {
+        return report(in.model().classes(), in.truth(), in.predicted(), in.probabilities(), in.rows());
+    }
+
+    private FairnessReport report(List<String> classes, int[] truthIndex, int[] predictedIndex, double[][] p,
+            Table metadata) {
         int favorable = classes.indexOf(favorableLabel);
         if (favorable < 0) {
             throw InvalidInputException.problem("is not one of the model's classes").column("favorableLabel")
                     .value(favorableLabel).expected("one of " + classes).build();
         }
-        int n = in.truth().length;
+        int n = truthIndex.length;
         String[] truth = new String[n];
         String[] predicted = new String[n];
         double[] score = new double[n];
         for (int i = 0; i < n; i++) {
-            truth[i] = classes.get(in.truth()[i]);
-            predicted[i] = classes.get(in.predicted()[i]);
-            score[i] = in.probabilities()[i][favorable];
+            truth[i] = classes.get(truthIndex[i]);
+            predicted[i] = classes.get(predictedIndex[i]);
+            score[i] = p[i][favorable];
         }
         Table t = Table.of(StringColumn.of(LABEL, truth), StringColumn.of(PREDICTION, predicted),
                 DoubleColumn.of(SCORE, score));
         for (String c : columns()) {
-            Column col = in.metadata().column(c);
+            Column col = metadata.column(c);
             String[] values = new String[n];
             for (int i = 0; i < n; i++) {
                 values[i] = col.isMissing(i) ? null : col.format(i);

@@ -46,4 +46,28 @@ class FairnessEvaluatorTest {
                     .extracting(v -> v.value()).isEqualTo(0.5);
         }
     }
+
+    @Test
+    void reportsTheSameForATabularModelReadingTheRowsProtectedColumns() {
+        List<String> classes = List.of("bad", "good");
+        // privileged (sex=M): predicted good 3 of 4; unprivileged (F): 1 of 4
+        int[] truth = {1, 1, 0, 0, 1, 1, 0, 0};
+        int[] predicted = {1, 1, 1, 0, 1, 0, 0, 0};
+        double[][] p = new double[8][];
+        for (int i = 0; i < 8; i++) {
+            p[i] = predicted[i] == 1 ? new double[] {0.3, 0.7} : new double[] {0.6, 0.4};
+        }
+        Table rows = Table.of(StringColumn.of("sex", "M", "M", "M", "M", "F", "F", "F", "F"),
+                StringColumn.of("credit", "good", "good", "bad", "bad", "good", "good", "bad", "bad"));
+        org.trustml.core.train.TabularModel model = new org.trustml.core.train.TabularModel(
+                org.trustml.core.train.TabularAlgorithm.LOGISTIC_REGRESSION, "credit", List.of("income"), classes,
+                Path.of("m.tribuo"), "sha256:0", Path.of("held-out.csv"), java.util.Map.of(), 8, 8);
+        FairnessReport r = FairnessEvaluator.of("good", Group.where("sex", "M"), "sex")
+                .evaluate(new org.trustml.core.evaluation.TabularEvaluationInput(model, rows, truth, p, predicted), null);
+        // disparate_impact = P(good | F) / P(good | M) = (1/4) / (3/4) = 1/3, by hand
+        assertThat(r.metric("disparate_impact")).get().extracting(v -> v.value())
+                .satisfies(v -> assertThat((double) v).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-12)));
+        // statistical_parity_difference = 1/4 - 3/4
+        assertThat(r.metric("statistical_parity_difference")).get().extracting(v -> v.value()).isEqualTo(-0.5);
+    }
 }

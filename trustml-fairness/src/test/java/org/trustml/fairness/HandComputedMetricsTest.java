@@ -138,4 +138,53 @@ class HandComputedMetricsTest {
         assertThat(streamed.classification()).isEqualTo(report().classification());
         assertThat(Files.size(csv)).isPositive();
     }
+
+    @Test
+    void conditionalDemographicDisparityOnLabelsAndPredictions() {
+        FairnessReport r = report();
+        // aif360.sklearn CDD = Σ_i N_i·DD_i / Σ N_i, DD_i = N_{i,−}/N_− − N_{i,+}/N_+, weighted, over (sex, race).
+        // labels: {1,a} pos 1 neg 1 (N 2), {1,b} pos 2 neg 1 (N 3), {0,a} pos 1 neg 2 (N 3), {0,b} pos 0 neg 3 (N 3);
+        // N_+ = 4, N_− = 7: DD = −3/28, −5/14, 1/28, 3/7 → (2·(−3) − 3·10 + 3·1 + 3·12)/28/11 = 3/308.
+        assertThat(r.dataset(CONDITIONAL_DEMOGRAPHIC_DISPARITY).orElseThrow().between()).isCloseTo(3.0 / 308, within(1e-15));
+        // predictions: {1,a} pos 1 neg 1, the other three pos 1 neg 2 (weights 1 and 2); N_+ = 4, N_− = 7:
+        // DD = −3/28, then 1/28 three times → (2·(−3) + 3·3·1)/28/11 = 3/308 (the group sizes N_i stay those of the rows).
+        assertThat(r.classification(CONDITIONAL_DEMOGRAPHIC_DISPARITY).orElseThrow().between())
+                .isCloseTo(3.0 / 308, within(1e-15));
+    }
+
+    @Test
+    void biasAmplificationIsPredictionEdfMinusLabelEdf() {
+        FairnessReport r = report();
+        // labels: ε = ln 5 (smoothedEdfNamesTheWorstPair). Predictions, weighted positives / N per (sex, race):
+        // 1/2, 1/3, 1/3, 1/3; K = 2, α = 1/2: (1.5/3, 1.5/4, 1.5/4, 1.5/4) = (0.5, 0.375, 0.375, 0.375);
+        // favorable ln(0.5/0.375) = ln(4/3) > unfavorable ln(0.625/0.5) = ln(5/4). Amplification = ln(4/3) − ln 5.
+        assertThat(r.differentialFairnessPredictions().orElseThrow().epsilon()).isCloseTo(Math.log(4.0 / 3), within(1e-15));
+        assertThat(r.classification(DIFFERENTIAL_FAIRNESS_BIAS_AMPLIFICATION).orElseThrow().between())
+                .isCloseTo(Math.log(4.0 / 3) - Math.log(5), within(1e-15));
+    }
+
+    @Test
+    void entropyIndicesForAnyAlphaIgnoreWeights() {
+        // (y, ŷ) = (1,1), (0,0), (0,1), (0,1): b = 1 + ŷ − y = [1, 1, 2, 2], μ = 3/2, b/μ = [2/3, 2/3, 4/3, 4/3].
+        // Very unequal weights: AIF360's entropy indices ignore them, so must we.
+        Table t = Table.of(LongColumn.of("g", 1, 0, 1, 0), LongColumn.of("y", 1, 0, 0, 0), LongColumn.of("p", 1, 0, 1, 1),
+                DoubleColumn.of("w", 1, 5, 2, 7));
+        Fairness f = Fairness.of(t).label("y").prediction("p").weights("w").privileged(Group.where("g", 1));
+        FairnessStatistics s = f.statistics();
+        // GE(0) = −1/n Σ ln(b/μ)/μ (AIF360 divides by μ) = −(2 ln(2/3) + 2 ln(4/3)) / (4 · 3/2) = ln(81/64)/6.
+        assertThat(EntropyIndices.generalizedEntropyIndex(s, 0)).isCloseTo(Math.log(81.0 / 64) / 6, within(1e-15));
+        // GE(1) = 1/n Σ (b/μ) ln(b/μ) = (1/3) ln(2/3) + (2/3) ln(4/3).
+        double theil = Math.log(2.0 / 3) / 3 + 2 * Math.log(4.0 / 3) / 3;
+        assertThat(EntropyIndices.generalizedEntropyIndex(s, 1)).isCloseTo(theil, within(1e-15));
+        // GE(2) = 1/(n·2) Σ [(b/μ)² − 1] = (2·4/9 + 2·16/9 − 4)/8 = 1/18.
+        assertThat(EntropyIndices.generalizedEntropyIndex(s, 2)).isCloseTo(1.0 / 18, within(1e-15));
+        // GE(1/2) = 1/(n·(1/2)(−1/2)) Σ [(b/μ)^½ − 1] = 4 − 2√(2/3) − 2√(4/3).
+        assertThat(EntropyIndices.generalizedEntropyIndex(s, 0.5))
+                .isCloseTo(4 - 2 * Math.sqrt(2.0 / 3) - 2 * Math.sqrt(4.0 / 3), within(1e-15));
+        FairnessReport r = f.report();
+        assertThat(r.classification(THEIL_INDEX).orElseThrow().between()).isCloseTo(theil, within(1e-15));
+        assertThat(r.classification(GENERALIZED_ENTROPY_INDEX).orElseThrow().between()).isCloseTo(1.0 / 18, within(1e-15));
+        // between groups: g=1 rows b = 1, 2 (mean 3/2), g=0 rows b = 1, 2 (mean 3/2): every b_i = μ, so 0.
+        assertThat(r.classification(BETWEEN_GROUP_GENERALIZED_ENTROPY_INDEX).orElseThrow().between()).isZero();
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.evaluation.ConfusionMatrix;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.run.RunRecord;
@@ -44,6 +45,7 @@ public final class ModelCardBuilder {
     private final List<Dataset> datasets = new ArrayList<>();
     private final List<PerformanceMetric> metrics = new ArrayList<>();
     private final List<Graphic> graphics = new ArrayList<>();
+    private final List<FairnessMetric> fairnessMetrics = new ArrayList<>();
     private final List<String> undefined = new ArrayList<>();
     private String graphicsDescription;
     private final List<ModelCard> overlays = new ArrayList<>();
@@ -166,7 +168,21 @@ public final class ModelCardBuilder {
     /** Group-fairness metrics with their slices. */
     public ModelCardBuilder fairness(FairnessMetric... values) {
         Arrays.stream(values).map(FairnessMetric::toPerformanceMetric).forEach(metrics::add);
+        fairnessMetrics.addAll(Arrays.asList(values));
         return this;
+    }
+
+    /**
+     * A bar chart of every fairness metric added so far ({@link CardCharts#fairnessBars}), as the
+     * graphic {@code fairness metrics}; call it after {@link #fairness(FairnessMetric...)}.
+     */
+    public ModelCardBuilder fairnessChart() {
+        return graphic("fairness metrics", CardCharts.fairnessBars(fairnessMetrics));
+    }
+
+    /** The confusion matrix drawn by {@link CardCharts#confusionMatrix}, as the graphic {@code confusion matrix}. */
+    public ModelCardBuilder confusionMatrix(ConfusionMatrix matrix) {
+        return graphic("confusion matrix", CardCharts.confusionMatrix(matrix));
     }
 
     /** Clean vs adversarial accuracy at each ε. */

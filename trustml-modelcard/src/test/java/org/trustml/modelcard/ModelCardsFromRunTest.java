@@ -138,4 +138,19 @@ class ModelCardsFromRunTest {
                 .contains("precision:covid on sex=M is undefined: no row is predicted as covid");
         assertThat(ModelCardSchema.mct002().validate(card).errors()).isEmpty();
     }
+
+    @Test
+    void theBuilderEmbedsBothChartsAndTheCardStaysValid() throws Exception {
+        var cm = org.trustml.core.evaluation.ConfusionMatrix.of(new int[] {0, 1, 1}, new int[] {0, 1, 0}, java.util.List.of("a", "b"));
+        ModelCard card = ModelCards.from(run())
+                .fairness(new FairnessMetric(StandardMetric.DISPARATE_IMPACT, 0.9, "sex", "F", "M"))
+                .fairnessChart().confusionMatrix(cm).build();
+        java.util.List<Graphic> graphics = card.analysis().graphics().orElseThrow().collection();
+        assertThat(graphics).extracting(g -> g.name().orElseThrow()).containsExactly("fairness metrics", "confusion matrix");
+        for (Graphic g : graphics) {
+            CardChartsTest.decode(java.util.Base64.getDecoder().decode(g.image().orElseThrow()));
+        }
+        assertThat(ModelCardSchema.mct002().validate(card).errors()).isEmpty();
+        assertThat(CardRenderer.html(card)).contains("data:image/png;base64,");
+    }
 }

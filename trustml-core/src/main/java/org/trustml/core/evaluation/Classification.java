@@ -57,6 +57,24 @@ public final class Classification {
         this.positive = this.classes.size() == 2 ? 1 : -1;
     }
 
+    /** The index of the largest value (the first one on ties): the predicted class of a row of scores. */
+    public static int argmax(double[] scores) {
+        int best = 0;
+        for (int j = 1; j < scores.length; j++) {
+            best = scores[j] > scores[best] ? j : best;
+        }
+        return best;
+    }
+
+    /** The predicted class of each row of scores. */
+    public static int[] argmax(double[][] scores) {
+        int[] out = new int[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            out[i] = argmax(scores[i]);
+        }
+        return out;
+    }
+
     /** Starts an evaluation of class indices {@code predicted} against {@code truth}. */
     public static Classification of(int[] truth, int[] predicted, List<String> classes) {
         return new Classification(truth, predicted, classes);

@@ -139,7 +139,8 @@ public record Gate(String metric, Slice slice, OptionalDouble lower, OptionalDou
                 + (upper.isPresent() ? fmt(upper.getAsDouble()) : "+inf") + "]";
     }
 
-    static String fmt(double x) {
+    /** A value as gates and their messages print it: 6 significant digits, no trailing zeros, {@code NaN}. */
+    public static String fmt(double x) {
         return Double.isNaN(x) ? "NaN" : String.format(Locale.ROOT, "%.6g", x).replaceAll("\\.?0+(e|$)", "$1");
     }
 

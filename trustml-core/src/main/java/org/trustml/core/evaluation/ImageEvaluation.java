@@ -2,7 +2,6 @@ package org.trustml.core.evaluation;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,19 +32,6 @@ public record ImageEvaluation(TrainedModel model, ClassificationReport classific
      */
     @Override
     public List<MetricValue> metrics() {
-        List<MetricValue> all = new ArrayList<>(classification.metrics());
-        Map<String, MetricValue> seen = new LinkedHashMap<>();
-        all.forEach(m -> seen.put(m.name() + " @ " + m.slice(), m));
-        evaluators.forEach((name, source) -> {
-            for (MetricValue m : source.metrics()) {
-                MetricValue earlier = seen.putIfAbsent(m.name() + " @ " + m.slice(), m);
-                if (earlier == null) {
-                    all.add(m);
-                } else if (Double.compare(earlier.value(), m.value()) != 0 && Math.abs(earlier.value() - m.value()) > 1e-12) {
-                    all.add(new MetricValue(name + "." + m.name(), m.slice(), m.value(), m.undefinedReason()));
-                }
-            }
-        });
-        return all;
+        return CombinedMetrics.of(classification, evaluators);
     }
 }

@@ -2,6 +2,7 @@ package org.trustml.core.io;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -10,6 +11,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.trustml.core.InvalidInputException;
 
 /**
  * The one Jackson configuration trustml uses for records: Java time as ISO-8601 strings,
@@ -57,6 +63,28 @@ public final class Json {
             return writer().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * Reads a file written by {@link #writer()} as {@code type}. A missing file, invalid JSON or JSON of
+     * another shape is an {@link InvalidInputException} naming the file, the line and {@code expected}.
+     */
+    public static <T> T read(Path file, Class<T> type, String expected) {
+        if (!Files.isRegularFile(file)) {
+            throw InvalidInputException.problem("does not exist").file(file).expected(expected).build();
+        }
+        try {
+            return MAPPER.readerFor(type).readValue(file.toFile());
+        } catch (JsonMappingException e) {
+            throw InvalidInputException.problem("is not a " + type.getSimpleName() + ": " + e.getOriginalMessage())
+                    .file(file).line(e.getLocation() == null ? 0 : e.getLocation().getLineNr())
+                    .expected(expected).build(e);
+        } catch (JsonProcessingException e) {
+            throw InvalidInputException.problem("is not valid JSON: " + e.getOriginalMessage())
+                    .file(file).line(e.getLocation() == null ? 0 : e.getLocation().getLineNr()).build(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -75,7 +75,9 @@ final class PipelineRunner {
             Instant stageStart = options.clock().instant();
             LOG.debug("run {} stage {} '{}' starting", runId, i, name);
             try (RunContext ctx = new RunContext(runId, i, name, seed, runDir, options.clock(), tracked, engines,
-                    options.progress())) {
+                    options.progress(), () -> RunRecord.of(runId, runName, options.experiment(), options.seed(), start,
+                            options.clock().instant(), RunStatus.RUNNING, EnvironmentRecord.current(engines),
+                            records, Optional.empty()))) {
                 Object out;
                 try {
                     out = stage.apply(value, ctx);

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.ContentHash;
 import org.trustml.core.run.ArtifactRecord;
+import org.trustml.core.run.RunRecord;
 import org.trustml.core.tracking.TrackedRun;
 
 /**
@@ -44,10 +46,12 @@ public final class RunContext implements AutoCloseable {
     private String inputHash;
 
     private final Progress progress;
+    private final Supplier<RunRecord> recordSoFar;
 
     RunContext(String runId, int stageIndex, String stageName, long seed, Path runDirectory, Clock clock,
-            TrackedRun tracker, List<String> enginesUsed, Progress progress) {
+            TrackedRun tracker, List<String> enginesUsed, Progress progress, Supplier<RunRecord> recordSoFar) {
         this.progress = progress;
+        this.recordSoFar = recordSoFar;
         this.runId = runId;
         this.stageIndex = stageIndex;
         this.stageName = stageName;
@@ -151,6 +155,14 @@ public final class RunContext implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /**
+     * The run's record as it stands: status {@code RUNNING}, the stages finished before this one,
+     * no output hash. A stage that ships its own lineage (publish) writes this.
+     */
+    public RunRecord recordSoFar() {
+        return recordSoFar.get();
     }
 
     /** For a source stage: the content hash of what it read, recorded as the stage's input hash. */

@@ -2,17 +2,11 @@ package org.trustml.core.run;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.trustml.core.InvalidInputException;
 import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.ContentHash;
 import org.trustml.core.io.Json;
@@ -97,20 +91,7 @@ public record RunRecord(
 
     /** Reads a record written by {@link #write(Path)}. */
     public static RunRecord read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw InvalidInputException.problem("does not exist").file(file).expected("a run.json file").build();
-        }
-        try {
-            return Json.readerFor(RunRecord.class).readValue(file.toFile());
-        } catch (JsonMappingException e) {
-            throw InvalidInputException.problem("is not a run record: " + e.getOriginalMessage())
-                    .file(file).line(e.getLocation() == null ? 0 : e.getLocation().getLineNr())
-                    .expected("the JSON written by RunRecord.write").build(e);
-        } catch (JsonProcessingException e) {
-            throw InvalidInputException.problem("is not valid JSON: " + e.getOriginalMessage())
-                    .file(file).line(e.getLocation() == null ? 0 : e.getLocation().getLineNr()).build(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.read(file, RunRecord.class, "a run.json file written by RunRecord.write");
     }
+
 }

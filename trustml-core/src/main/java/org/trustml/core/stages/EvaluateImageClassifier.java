@@ -121,12 +121,7 @@ public final class EvaluateImageClassifier implements Stage<TrainedModel, ImageE
         int[] truth = entries.stream().mapToInt(ImageEntry::classIndex).toArray();
         try (Model loaded = model.load()) {
             double[][] p = model.predictProbabilities(loaded, entries.stream().map(data::file).toList());
-            int[] predicted = new int[p.length];
-            for (int i = 0; i < p.length; i++) {
-                for (int j = 1; j < p[i].length; j++) {
-                    predicted[i] = p[i][j] > p[i][predicted[i]] ? j : predicted[i];
-                }
-            }
+            int[] predicted = Classification.argmax(p);
             Classification c = Classification.of(truth, predicted, model.classes()).scores(p)
                     .slicesBy(metadata, sliceColumns.toArray(String[]::new));
             crossSlices.forEach(cols -> c.crossSlicesBy(metadata, cols.toArray(String[]::new)));

@@ -29,4 +29,13 @@ public sealed interface Column permits DoubleColumn, LongColumn, StringColumn, B
 
     /** A new column holding the rows at these indices, in this order. */
     Column take(int[] rows);
+
+    /**
+     * The value of {@code row} as a number: a DOUBLE as it is, a LONG widened, a BOOLEAN as 1 or 0.
+     * A STRING column is an error naming the column; a missing value is NaN for DOUBLE (check
+     * {@link #isMissing} first for the others).
+     */
+    default double number(int row) {
+        return TableArrays.value(this, row);
+    }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.trustml.core.InvalidInputException;
 
 /**
  * How to read (and write) CSV. The file is UTF-8 (a byte-order mark is skipped), has a header
@@ -37,7 +38,9 @@ public record CsvOptions(char separator, Map<String, ColumnType> types, Set<Stri
 
     public CsvOptions {
         if (separator == '"' || separator == '\n' || separator == '\r') {
-            throw new IllegalArgumentException("separator must not be a quote or line break, got '" + separator + "'");
+            String shown = separator == '\n' ? "\\n" : separator == '\r' ? "\\r" : String.valueOf(separator);
+            throw InvalidInputException.problem("for the CSV separator is a quote or a line break").value(shown)
+                    .expected("a single character other than '\"', '\\n' and '\\r', such as ',' or ';'").build();
         }
         types = Map.copyOf(requireNonNull(types, "types"));
         missingTokens = Set.copyOf(requireNonNull(missingTokens, "missingTokens"));

@@ -15,11 +15,16 @@ final class CsvTableWriter {
     private CsvTableWriter() {}
 
     static Path write(Table table, Path file, CsvOptions options) {
+        return AtomicFiles.write(file, content(table, options));
+    }
+
+    /** What {@link #write} writes, for a stream. */
+    static AtomicFiles.Content content(Table table, CsvOptions options) {
         // A one-column row whose value is missing would be a blank line, which readers (pandas, ours)
         // skip; such a value is written as an unquoted missing token instead ("NA" by default).
         String marker = table.columnCount() == 1 && options.missingTokens().contains("NA") ? new String("NA") : null;
         QuoteStrategy quoting = new PreserveValues(options.missingTokens(), marker);
-        return AtomicFiles.write(file, out -> {
+        return out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CsvWriter csv = CsvWriter.builder()
                     .fieldSeparator(options.separator())
@@ -37,7 +42,7 @@ final class CsvTableWriter {
                 csv.writeRecord(fields);
             }
             csv.flush();
-        });
+        };
     }
 
     /**

@@ -111,6 +111,11 @@ public final class Table implements ContentAddressable {
         return CsvTableWriter.write(this, requireNonNull(file, "file"), CsvOptions.defaults());
     }
 
+    /** This table as {@link #writeCsv} writes it, for {@code RunContext.writeArtifact} or another stream. */
+    public org.trustml.core.io.AtomicFiles.Content csvContent() {
+        return CsvTableWriter.content(this, CsvOptions.defaults());
+    }
+
     // ---------------------------------------------------------------- shape and access
 
     public Schema schema() {

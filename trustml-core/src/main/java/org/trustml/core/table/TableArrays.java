@@ -45,7 +45,8 @@ final class TableArrays {
         return manager.create(f, shape);
     }
 
-    private static double value(Column c, int row) {
+    /** A numeric or boolean cell as a double (DOUBLE as is, LONG widened, BOOLEAN 1/0); else an error. */
+    static double value(Column c, int row) {
         if (c instanceof DoubleColumn d) {
             return d.getDouble(row);
         }

@@ -41,6 +41,26 @@ public record TrainedModel(Architecture architecture, Path params, String params
         requireNonNull(dataset, "dataset");
     }
 
+    /**
+     * An untrained network: {@code architecture} with DJL's default initialisers on the default
+     * engine, saved as a parameter file in {@code dir}. A baseline, or a stand-in where only the
+     * model's shape and cost matter (serving and load tests); epoch 0, no history.
+     */
+    public static TrainedModel initialised(Architecture architecture, List<String> classes, int inputSize, Path dir) {
+        try (Model m = Model.newInstance(MODEL_NAME)) {
+            ai.djl.nn.Block block = architecture.newBlock(classes.size(), inputSize);
+            m.setBlock(block);
+            block.initialize(m.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 3, inputSize, inputSize));
+            java.nio.file.Files.createDirectories(dir);
+            m.save(dir, MODEL_NAME);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not save the initialised model in " + dir, e);
+        }
+        Path params = dir.resolve(MODEL_NAME + "-0000.params");
+        return new TrainedModel(architecture, params, org.trustml.core.io.ContentHash.ofFile(params), classes, inputSize,
+                0, List.of(), dir);
+    }
+
     @Override
     public String contentHash() {
         return paramsHash;
@@ -73,21 +93,46 @@ public record TrainedModel(Architecture architecture, Path params, String params
             for (int i = 0; i < n; i++) {
                 System.arraycopy(ImageTensors.load(images.get(from + i), inputSize), 0, data, i * plane, plane);
             }
-            try (NDManager m = model.getNDManager().newSubManager()) {
-                NDArray x = m.create(data, new Shape(n, 3, inputSize, inputSize));
-                NDArray p = model.getBlock().forward(new ParameterStore(m, false), new NDList(x), false)
-                        .singletonOrThrow().softmax(1);
-                float[] flat = p.toFloatArray();
-                int k = classes.size();
-                for (int i = 0; i < n; i++) {
-                    double[] row = new double[k];
-                    for (int j = 0; j < k; j++) {
-                        row[j] = flat[i * k + j];
-                    }
-                    out[from + i] = row;
+            System.arraycopy(predictProbabilities(model, data, n), 0, out, from, n);
+        }
+        return out;
+    }
+
+    /**
+     * Class probabilities for {@code n} images given as one row-major {@code [n, 3, size, size]}
+     * float array with values in [0, 1] (the layout {@link #imageTensor} gives), one row per image.
+     */
+    public double[][] predictProbabilities(Model model, float[] images, int n) {
+        int plane = 3 * inputSize * inputSize;
+        if (n < 0 || images.length != (long) n * plane) {
+            throw new IllegalArgumentException("expected " + n + " x 3 x " + inputSize + " x " + inputSize
+                    + " = " + ((long) n * plane) + " floats, got " + images.length);
+        }
+        double[][] out = new double[n][];
+        try (NDManager m = model.getNDManager().newSubManager()) {
+            NDArray x = m.create(images, new Shape(n, 3, inputSize, inputSize));
+            NDArray p = model.getBlock().forward(new ParameterStore(m, false), new NDList(x), false)
+                    .singletonOrThrow().softmax(1);
+            float[] flat = p.toFloatArray();
+            int k = classes.size();
+            for (int i = 0; i < n; i++) {
+                double[] row = new double[k];
+                for (int j = 0; j < k; j++) {
+                    row[j] = flat[i * k + j];
                 }
+                out[i] = row;
             }
         }
         return out;
+    }
+
+    /**
+     * Encoded image bytes (PNG, JPEG, GIF, BMP) as the {@code [3, size, size]} input this model
+     * takes: RGB in [0, 1], resized bilinearly to {@link #inputSize()} as in training.
+     *
+     * @param source names the bytes' origin in the error raised when they are not an image
+     */
+    public float[] imageTensor(byte[] encoded, String source) {
+        return ImageTensors.decode(encoded, source, inputSize);
     }
 }

@@ -190,6 +190,24 @@ class ImageFolderTest {
     }
 
     @Test
+    void aFailedImageFolderRunIsRecordedAsFailedWithoutArtifacts() throws IOException {
+        Path csv = dataset(Map.of("a", 5, "b", 2));
+        Path root = dir.resolve("ds");
+        PipelineException e = org.assertj.core.api.Assertions.catchThrowableOfType(PipelineException.class,
+                () -> run(csv, root, 1, ImageFolder.Placement.COPY));
+        org.trustml.core.run.RunRecord record = e.runRecord().orElseThrow();
+        assertThat(record.status()).isEqualTo(org.trustml.core.run.RunStatus.FAILED);
+        StageRecord failed = record.stages().get(1);
+        assertThat(failed.status()).isEqualTo(org.trustml.core.run.RunStatus.FAILED);
+        assertThat(failed.error()).hasValueSatisfying(m -> assertThat(m).contains("has too few images for the split: 2"));
+        assertThat(failed.artifacts()).isEmpty();
+        // the record on disk says the same; the dataset was never moved into place
+        assertThat(org.trustml.core.run.RunRecord.read(dir.resolve("runs").resolve(record.runId()).resolve("run.json")))
+                .isEqualTo(record);
+        assertThat(root).doesNotExist();
+    }
+
+    @Test
     void neverOverwritesAnExistingDataset() throws IOException {
         Path csv = dataset(Map.of("a", 5));
         Path root = Files.createDirectories(dir.resolve("taken"));

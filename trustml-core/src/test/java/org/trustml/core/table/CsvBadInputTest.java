@@ -110,4 +110,13 @@ class CsvBadInputTest {
         Path empty = write("empty.jsonl", "\n\n");
         assertThat(failure(() -> Table.readJsonLines(empty)).getMessage()).contains("is empty");
     }
+
+    @Test
+    void separatorThatIsAQuoteOrALineBreak() {
+        // FastCSV cannot tokenize with these; a caller's mistake, so bad input (CLI exit 2), not an internal error
+        assertThat(failure(() -> CsvOptions.defaults().withSeparator('"')).getMessage())
+                .isEqualTo("value '\"' for the CSV separator is a quote or a line break"
+                        + " (expected a single character other than '\"', '\\n' and '\\r', such as ',' or ';')");
+        assertThat(failure(() -> CsvOptions.defaults().withSeparator('\n')).value()).hasValue("\\n");
+    }
 }

@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -14,10 +15,12 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trustml.core.TrustmlException;
 import org.trustml.drift.AutoencoderConfig;
 import org.trustml.drift.ScoreKind;
 
@@ -86,18 +89,69 @@ public final class AutoencoderTraining {
                     int to = Math.min(rows.length, from + config.batchSize());
                     try (NDManager batch = trainer.getManager().newSubManager()) {
                         NDArray x = batch.create(flatten(rows, order, from, to, width), batchShape(to - from, shape));
-                        try (GradientCollector gc = trainer.newGradientCollector()) {
-                            NDArray xHat = trainer.forward(new NDList(x)).singletonOrThrow();
-                            NDArray loss = trainer.getLoss().evaluate(new NDList(x), new NDList(xHat));
-                            gc.backward(loss);
-                            lossSum += loss.getFloat();
-                        }
+                        lossSum += backwardWithFiniteGradients(trainer, model, x, epoch, from);
                         trainer.step();
                     }
                     batches++;
                 }
                 LOG.debug("autoencoder epoch {}: mean loss {}", epoch + 1, lossSum / batches);
             }
+        }
+    }
+
+    /**
+     * Forward and backward pass of one minibatch, repeated (at most {@value #GRADIENT_ATTEMPTS}
+     * times) while a loss or a gradient is not finite. libtorch 2.7.1's CPU convolution backward
+     * intermittently returns NaN input gradients when it runs on more than one intra-op thread
+     * (seen on this 2-core machine: 2 of 40 identical calls, none with one thread); DJL's
+     * {@code zeroGradients} subtracts a gradient from itself, which keeps a NaN, so a single bad
+     * call used to turn every later step into NaN. The gradients are reset to exact zeros before
+     * each attempt; the inputs and weights are the same, so a good attempt computes the same step.
+     *
+     * @return the minibatch's loss
+     */
+    static double backwardWithFiniteGradients(Trainer trainer, Model model, NDArray x, int epoch, int firstRow) {
+        for (int attempt = 1; ; attempt++) {
+            resetGradients(model);
+            double loss;
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDArray xHat = trainer.forward(new NDList(x)).singletonOrThrow();
+                NDArray l = trainer.getLoss().evaluate(new NDList(x), new NDList(xHat));
+                gc.backward(l);
+                loss = l.getFloat();
+            }
+            if (Double.isFinite(loss) && gradientsFinite(model)) {
+                return loss;
+            }
+            if (attempt == GRADIENT_ATTEMPTS) {
+                throw new TrustmlException("autoencoder training stopped in epoch " + (epoch + 1) + " at the minibatch "
+                        + "starting with training row " + (firstRow + 1) + ": the loss (" + loss + ") or a gradient "
+                        + "was not finite in " + GRADIENT_ATTEMPTS + " attempts (lower the learning rate, check the "
+                        + "samples for extreme values, or run the engine with one thread: -Dai.djl.pytorch.num_threads=1)");
+            }
+            LOG.debug("autoencoder epoch {}, rows from {}: non-finite loss or gradient, attempt {} of {}", epoch + 1,
+                    firstRow + 1, attempt, GRADIENT_ATTEMPTS);
+        }
+    }
+
+    /** Attempts per minibatch before training gives up on non-finite gradients. */
+    static final int GRADIENT_ATTEMPTS = 5;
+
+    private static boolean gradientsFinite(Model model) {
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            NDArray g = p.getValue().getArray().getGradient();
+            if (!g.isInfinite().logicalOr(g.isNaN()).none().getBoolean()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sets every parameter's gradient to exact zeros (a NaN survives DJL's {@code g - g}). */
+    private static void resetGradients(Model model) {
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            NDArray g = p.getValue().getArray().getGradient();
+            g.set(new NDIndex("..."), 0f);
         }
     }
 

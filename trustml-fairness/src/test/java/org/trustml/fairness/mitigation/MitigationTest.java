@@ -128,6 +128,35 @@ class MitigationTest {
         assertThat(ceo.transform(data, ceo.fit(data), 7).doubles("ceo_score")).isEqualTo(out.doubles("ceo_score"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = CalibratedEqOddsPostprocessing.CostConstraint.class,
+            names = {"FPR", "WEIGHTED"})
+    void calibratedEqOddsEqualisesTheFprAndWeightedCosts(CalibratedEqOddsPostprocessing.CostConstraint constraint) {
+        Table data = biased(4000, 4);
+        CalibratedEqOddsPostprocessing ceo = new CalibratedEqOddsPostprocessing(new CalibratedEqOddsPostprocessing.Config(
+                TARGET, "score", "ceo_score", "ceo", constraint, 0.5));
+        Table out = ceo.transform(data, ceo.fit(data), 7);
+        double before = costDifference(report(data, "yhat", "score"), constraint);
+        double after = costDifference(report(out, "ceo", "ceo_score"), constraint);
+        assertThat(Math.abs(after)).isLessThan(Math.abs(before) / 2);
+    }
+
+    /**
+     * AIF360's cost per group (Pleiss et al.): fpr → GFPR·(1 − br); weighted → ½(GFPR·(1 − br) + GFNR·br);
+     * unprivileged minus privileged.
+     */
+    static double costDifference(FairnessReport r, CalibratedEqOddsPostprocessing.CostConstraint constraint) {
+        var fpr = r.classification(MetricId.GENERALIZED_FALSE_POSITIVE_RATE).orElseThrow();
+        var fnr = r.classification(MetricId.GENERALIZED_FALSE_NEGATIVE_RATE).orElseThrow();
+        var br = r.dataset(MetricId.BASE_RATE).orElseThrow();
+        double fpU = fpr.unprivileged() * (1 - br.unprivileged());
+        double fpP = fpr.privileged() * (1 - br.privileged());
+        if (constraint == CalibratedEqOddsPostprocessing.CostConstraint.FPR) {
+            return fpU - fpP;
+        }
+        return 0.5 * (fpU + fnr.unprivileged() * br.unprivileged()) - 0.5 * (fpP + fnr.privileged() * br.privileged());
+    }
+
     /** The cost the fnr constraint equalises (Pleiss et al.): GFNR_g · base_rate_g, unprivileged minus privileged. */
     static double gfnrDifference(FairnessReport r) {
         var v = r.classification(MetricId.GENERALIZED_FALSE_NEGATIVE_RATE).orElseThrow();

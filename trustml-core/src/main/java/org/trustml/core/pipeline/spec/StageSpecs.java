@@ -13,6 +13,7 @@ import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.ImageEvaluation;
+import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.images.ImageDataset;
 import org.trustml.core.images.Split;
@@ -236,7 +237,7 @@ public final class StageSpecs {
         }
 
         public Class<?> inputType() {
-            return ImageEvaluation.class;
+            return MetricSource.class;
         }
 
         public Class<?> outputType() {
@@ -244,7 +245,7 @@ public final class StageSpecs {
         }
 
         public Stage<?, ?> build(Path base) {
-            Bless<ImageEvaluation> b = Bless.by(gates.stream().map(GateSpec::gate).toList());
+            Bless<MetricSource> b = Bless.by(gates.stream().map(GateSpec::gate).toList());
             if (baseline != null) {
                 Path file = base.resolve(baseline);
                 try {

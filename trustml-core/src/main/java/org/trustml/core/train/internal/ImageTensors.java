@@ -26,6 +26,30 @@ public final class ImageTensors {
             throw InvalidInputException.problem("is not an image javax.imageio can read").file(file)
                     .expected("PNG, JPEG, GIF or BMP").build();
         }
+        return fromImage(src, size);
+    }
+
+    /**
+     * Encoded image bytes (PNG, JPEG, GIF, BMP) as RGB {@code [3, size, size]}, resized bilinearly;
+     * {@code source} names where the bytes came from in the error message.
+     */
+    public static float[] decode(byte[] encoded, String source, int size) {
+        BufferedImage src;
+        try {
+            src = ImageIO.read(new java.io.ByteArrayInputStream(encoded));
+        } catch (IOException | RuntimeException e) {
+            throw InvalidInputException.problem("cannot be decoded as an image: " + e.getMessage()).column(source)
+                    .expected("PNG, JPEG, GIF or BMP bytes").build(e);
+        }
+        if (src == null) {
+            throw InvalidInputException.problem("is not an image javax.imageio can read").column(source)
+                    .value(encoded.length + " bytes").expected("PNG, JPEG, GIF or BMP bytes").build();
+        }
+        return fromImage(src, size);
+    }
+
+    /** A decoded image as RGB {@code [3, size, size]} with values in [0, 1], resized bilinearly. */
+    public static float[] fromImage(BufferedImage src, int size) {
         BufferedImage rgb = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

@@ -1,0 +1,128 @@
+package org.trustml.serving;
+
+import static java.util.Objects.requireNonNull;
+
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trustml.core.InvalidInputException;
+import org.trustml.core.publish.ModelPackage;
+import org.trustml.serving.internal.ServedModel;
+import org.trustml.serving.internal.ServerMetrics;
+import org.trustml.serving.internal.V2Handler;
+import org.xnio.Options;
+
+/**
+ * An in-process model server speaking the Open Inference Protocol v2 over REST (the protocol of
+ * KServe, Triton and MLServer), on Undertow.
+ *
+ * <p>Routes: {@code GET /v2/health/live}, {@code GET /v2/health/ready}, {@code GET /v2} (server
+ * metadata), {@code GET /v2/models/{name}[/versions/{v}]} (model metadata: the package's
+ * {@link org.trustml.core.publish.Signature}), {@code GET …/ready}, {@code POST …/infer}, and
+ * {@code GET /metrics} (Prometheus text). With a token configured every route but the two health
+ * checks needs {@code Authorization: Bearer <token>} (else 401). Errors are {@code {"error": "…"}}:
+ * 400 malformed JSON, wrong shape or datatype, invalid path segment; 404 unknown model, version or
+ * route; 405 wrong method; 408 a client that stalls past the read timeout; 413 a body over the limit;
+ * 503 the model's queue is full (with {@code Retry-After}); 500 only for a failure inside the server,
+ * logged, never with a stack trace in the response.
+ *
+ * <p>Concurrent infer requests are batched per model ({@link ServerConfig#maxBatchSize()},
+ * {@link ServerConfig#maxDelay()}) and run one batch at a time on the default DJL engine. Models are
+ * looked up by name in the packages given at start: no request ever names a file.
+ */
+public final class ModelServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
+
+    private final Undertow undertow;
+    private final List<ServedModel> served;
+    private final int port;
+    private final String host;
+    private volatile boolean ready;
+
+    private ModelServer(ServerConfig config, List<ModelPackage> packages) {
+        if (packages.isEmpty()) {
+            throw InvalidInputException.problem("no model package to serve").expected("at least one package").build();
+        }
+        Map<String, ServedModel> byName = new LinkedHashMap<>();
+        List<ServedModel> loaded = new ArrayList<>();
+        ServerMetrics[] metrics = new ServerMetrics[1];
+        metrics[0] = new ServerMetrics(() -> loaded.stream().mapToInt(m -> m.batcher().queued()).sum());
+        try {
+            for (ModelPackage p : packages) {
+                if (byName.containsKey(p.name())) {
+                    throw InvalidInputException.problem("is served twice").value(p.name()).file(p.directory())
+                            .expected("one package per model name").build();
+                }
+                ServedModel m = new ServedModel(p, config, metrics[0]::batch);
+                loaded.add(m);
+                byName.put(p.name(), m);
+            }
+            this.served = List.copyOf(loaded);
+            V2Handler handler = new V2Handler(byName, config, metrics[0], () -> ready);
+            int timeoutMs = (int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis());
+            this.undertow = Undertow.builder()
+                    .addHttpListener(config.port(), config.host())
+                    .setIoThreads(2)
+                    .setWorkerThreads(config.workerThreads())
+                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE,
+                            config.maxRequestBytes() + V2Handler.drainAllowance(config.maxRequestBytes()))
+                    .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, timeoutMs)
+                    .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, Math.max(timeoutMs, 60_000))
+                    .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+                    .setSocketOption(Options.READ_TIMEOUT, timeoutMs)
+                    .setHandler(handler)
+                    .build();
+            undertow.start();
+        } catch (RuntimeException e) {
+            loaded.forEach(ServedModel::close);
+            throw e;
+        }
+        InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+        this.port = address.getPort();
+        this.host = config.host();
+        this.ready = true;
+        LOG.info("serving {} on http://{}:{} (Open Inference Protocol v2)",
+                served.stream().map(m -> m.name() + " " + m.version()).toList(), host, port);
+    }
+
+    /** Loads the packages and starts listening; the server is ready when this returns. */
+    public static ModelServer start(ServerConfig config, List<ModelPackage> packages) {
+        return new ModelServer(requireNonNull(config, "config"), List.copyOf(packages));
+    }
+
+    /** Starts serving one package. */
+    public static ModelServer start(ServerConfig config, ModelPackage pkg) {
+        return start(config, List.of(requireNonNull(pkg, "package")));
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://<host>:<port>}. */
+    public URI uri() {
+        String h = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        return URI.create("http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port);
+    }
+
+    /** Whether it answers ready (true from start until close). */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** Stops listening, fails queued requests with 503, and unloads the models. */
+    @Override
+    public void close() {
+        ready = false;
+        undertow.stop();
+        served.forEach(ServedModel::close);
+    }
+}

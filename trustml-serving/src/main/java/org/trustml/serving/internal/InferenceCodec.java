@@ -1,0 +1,243 @@
+package org.trustml.serving.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.trustml.core.InvalidInputException;
+import org.trustml.core.publish.Signature;
+import org.trustml.core.publish.TensorSpec;
+import org.trustml.core.train.TrainedModel;
+
+/**
+ * Reads Open Inference Protocol v2 inference requests and writes responses (JSON, no binary
+ * extension). A request carries one input: {@code image} ({@code BYTES}, shape {@code [n]}, each
+ * element a base64 string of an encoded image) or {@code input} ({@code FP32}, shape
+ * {@code [n, 3, s, s]}, data flat or nested, row-major). Every violation is an {@link HttpError} 400
+ * saying which input, which field, what was found and what was expected.
+ */
+public final class InferenceCodec {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** A decoded request. */
+    public record Request(Optional<String> id, float[] images, int n, List<String> outputs) {}
+
+    private InferenceCodec() {}
+
+    public static Request parse(byte[] body, Signature signature, TrainedModel model) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new HttpError(400, "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new HttpError(400, "unreadable request body");
+        }
+        if (root == null || !root.isObject()) {
+            throw new HttpError(400, "the request must be a JSON object with 'inputs'");
+        }
+        Optional<String> id = root.hasNonNull("id") ? Optional.of(root.get("id").asText()) : Optional.empty();
+        JsonNode inputs = root.get("inputs");
+        if (inputs == null || !inputs.isArray() || inputs.size() != 1) {
+            throw new HttpError(400, "'inputs' must be an array of exactly one tensor, '" + Signature.IMAGE_INPUT
+                    + "' (BYTES) or '" + Signature.TENSOR_INPUT + "' (FP32)");
+        }
+        JsonNode in = inputs.get(0);
+        String name = text(in, "name");
+        TensorSpec spec = signature.input(name).orElseThrow(() -> new HttpError(400,
+                "unknown input '" + name + "'; this model takes '" + Signature.IMAGE_INPUT + "' or '"
+                        + Signature.TENSOR_INPUT + "'"));
+        String datatype = text(in, "datatype");
+        if (!datatype.equals(spec.datatype())) {
+            throw new HttpError(400, "input '" + name + "' has datatype " + datatype + "; expected " + spec.datatype());
+        }
+        long[] shape = shape(in, name);
+        List<String> outputs = outputs(root);
+        if (spec.name().equals(Signature.IMAGE_INPUT)) {
+            return new Request(id, images(in, shape, model), (int) shape[0], outputs);
+        }
+        return new Request(id, tensor(in, shape, model), (int) shape[0], outputs);
+    }
+
+    private static String text(JsonNode in, String field) {
+        JsonNode v = in.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new HttpError(400, "input field '" + field + "' must be a string");
+        }
+        return v.asText();
+    }
+
+    private static long[] shape(JsonNode in, String name) {
+        JsonNode s = in.get("shape");
+        if (s == null || !s.isArray() || s.isEmpty()) {
+            throw new HttpError(400, "input '" + name + "' needs 'shape', an array of dimensions");
+        }
+        long[] shape = new long[s.size()];
+        for (int i = 0; i < shape.length; i++) {
+            if (!s.get(i).canConvertToLong() || !s.get(i).isIntegralNumber() || s.get(i).asLong() < 0) {
+                throw new HttpError(400, "input '" + name + "' shape[" + i + "] is " + s.get(i) + "; expected an integer >= 0");
+            }
+            shape[i] = s.get(i).asLong();
+        }
+        if (shape[0] < 1 || shape[0] > 1 << 16) {
+            throw new HttpError(400, "input '" + name + "' has batch size " + shape[0] + "; expected 1..65536");
+        }
+        return shape;
+    }
+
+    private static List<String> outputs(JsonNode root) {
+        JsonNode o = root.get("outputs");
+        List<String> all = List.of(Signature.PROBABILITIES_OUTPUT, Signature.LABEL_OUTPUT);
+        if (o == null || o.isNull()) {
+            return all;
+        }
+        if (!o.isArray()) {
+            throw new HttpError(400, "'outputs' must be an array of {\"name\": …}");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode n : o) {
+            String name = n.path("name").asText("");
+            if (!all.contains(name)) {
+                throw new HttpError(400, "unknown output '" + name + "'; this model gives " + all);
+            }
+            names.add(name);
+        }
+        return names.isEmpty() ? all : names;
+    }
+
+    private static float[] images(JsonNode in, long[] shape, TrainedModel model) {
+        if (shape.length != 1) {
+            throw new HttpError(400, "input 'image' has shape " + java.util.Arrays.toString(shape) + "; expected [n]");
+        }
+        JsonNode data = in.get("data");
+        if (data == null || !data.isArray() || data.size() != shape[0]) {
+            throw new HttpError(400, "input 'image' needs 'data' with " + shape[0] + " base64 strings (one per image), got "
+                    + (data == null || !data.isArray() ? "none" : data.size()));
+        }
+        int n = (int) shape[0];
+        int plane = 3 * model.inputSize() * model.inputSize();
+        float[] out = new float[n * plane];
+        for (int i = 0; i < n; i++) {
+            JsonNode e = data.get(i);
+            if (!e.isTextual()) {
+                throw new HttpError(400, "input 'image' data[" + i + "] is not a string; expected base64 of an encoded image");
+            }
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(e.asText());
+            } catch (IllegalArgumentException ex) {
+                throw new HttpError(400, "input 'image' data[" + i + "] is not base64: " + ex.getMessage());
+            }
+            try {
+                System.arraycopy(model.imageTensor(bytes, "image[" + i + "]"), 0, out, i * plane, plane);
+            } catch (InvalidInputException ex) {
+                throw new HttpError(400, "input " + ex.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static float[] tensor(JsonNode in, long[] shape, TrainedModel model) {
+        long s = model.inputSize();
+        if (shape.length != 4 || shape[1] != 3 || shape[2] != s || shape[3] != s) {
+            throw new HttpError(400, "input 'input' has shape " + java.util.Arrays.toString(shape) + "; expected [n, 3, "
+                    + s + ", " + s + "]");
+        }
+        long count = shape[0] * 3 * s * s;
+        JsonNode data = in.get("data");
+        if (data == null || !data.isArray()) {
+            throw new HttpError(400, "input 'input' needs 'data', an array of " + count + " numbers (row-major)");
+        }
+        long values = countValues(data);
+        if (values != count) {
+            throw new HttpError(400, "input 'input' has " + values + " values; shape " + java.util.Arrays.toString(shape)
+                    + " needs " + count);
+        }
+        float[] out = new float[Math.toIntExact(count)];
+        flatten(data, out, new int[] {0});
+        return out;
+    }
+
+    /** Counts the numbers in nested arrays, refusing anything else (before allocating for them). */
+    private static long countValues(JsonNode node) {
+        long n = 0;
+        for (JsonNode e : node) {
+            if (e.isArray()) {
+                n += countValues(e);
+            } else if (e.isNumber()) {
+                n++;
+            } else {
+                throw new HttpError(400, "input 'input' data holds " + e + "; expected FP32 numbers");
+            }
+        }
+        return n;
+    }
+
+    private static void flatten(JsonNode node, float[] out, int[] at) {
+        for (JsonNode e : node) {
+            if (e.isArray()) {
+                flatten(e, out, at);
+            } else {
+                out[at[0]++] = e.floatValue();
+            }
+        }
+    }
+
+    /** The v2 response for these probabilities. */
+    public static byte[] response(String modelName, String version, Request request, double[][] probabilities,
+            List<String> classes) {
+        ObjectNode root = MAPPER.createObjectNode().put("model_name", modelName).put("model_version", version);
+        request.id().ifPresent(id -> root.put("id", id));
+        ArrayNode outputs = root.putArray("outputs");
+        int n = probabilities.length;
+        int k = classes.size();
+        for (String name : request.outputs()) {
+            ObjectNode o = outputs.addObject().put("name", name);
+            if (name.equals(Signature.PROBABILITIES_OUTPUT)) {
+                o.putArray("shape").add(n).add(k);
+                o.put("datatype", "FP32");
+                ArrayNode d = o.putArray("data");
+                for (double[] row : probabilities) {
+                    for (double p : row) {
+                        d.add((float) p);
+                    }
+                }
+            } else {
+                o.putArray("shape").add(n);
+                o.put("datatype", "BYTES");
+                ArrayNode d = o.putArray("data");
+                for (double[] row : probabilities) {
+                    int best = 0;
+                    for (int j = 1; j < row.length; j++) {
+                        best = row[j] > row[best] ? j : best;
+                    }
+                    d.add(classes.get(best));
+                }
+            }
+        }
+        return json(root);
+    }
+
+    /** {@code {"error": message}}. */
+    public static byte[] error(String message) {
+        return json(MAPPER.createObjectNode().put("error", message));
+    }
+
+    public static byte[] json(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}

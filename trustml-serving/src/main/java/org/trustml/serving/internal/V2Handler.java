@@ -1,0 +1,334 @@
+package org.trustml.serving.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trustml.core.Versions;
+import org.trustml.core.publish.ModelPackage;
+import org.trustml.core.publish.TensorSpec;
+import org.trustml.serving.ServerConfig;
+import org.xnio.channels.ReadTimeoutException;
+
+/**
+ * The Open Inference Protocol v2 REST routes, {@code /metrics}, authentication and error mapping.
+ * Runs on Undertow's worker threads (blocking reads, bounded by the read timeout and the size limit).
+ * Every error is {@code {"error": "…"}} with no stack trace; unexpected failures are logged here and
+ * answered {@code 500 internal error}.
+ */
+public final class V2Handler implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(V2Handler.class);
+    private static final String JSON = "application/json";
+    private static final long RESULT_TIMEOUT_SECONDS = 60;
+
+    private final Map<String, ServedModel> models;
+    private final ServerConfig config;
+    private final ServerMetrics metrics;
+    private final BooleanSupplier ready;
+    private final Optional<byte[]> expectedAuthorization;
+
+    public V2Handler(Map<String, ServedModel> models, ServerConfig config, ServerMetrics metrics, BooleanSupplier ready) {
+        this.models = Map.copyOf(models);
+        this.config = config;
+        this.metrics = metrics;
+        this.ready = ready;
+        this.expectedAuthorization = config.token().map(t -> ("Bearer " + t).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(this);
+            return;
+        }
+        long start = System.nanoTime();
+        String path = exchange.getRequestPath();
+        String route = routeLabel(path);
+        int code;
+        try {
+            code = route(exchange, path);
+        } catch (HttpError e) {
+            code = send(exchange, e.status(), InferenceCodec.error(e.getMessage()));
+        } catch (ClientGone e) {
+            code = 499; // the client closed the connection before sending the whole request (nginx's code)
+            exchange.setPersistent(false);
+            exchange.endExchange();
+        } catch (RuntimeException e) {
+            if (ready.getAsBoolean()) {
+                LOG.error("{} {} failed", exchange.getRequestMethod(), path, e);
+            } else {
+                LOG.debug("{} {} failed while the server stops", exchange.getRequestMethod(), path, e);
+            }
+            code = send(exchange, 500, InferenceCodec.error("internal error"));
+        }
+        metrics.request(route, code, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static String routeLabel(String path) {
+        if (path.startsWith("/v2/health/")) {
+            return "health";
+        }
+        if (path.equals("/metrics")) {
+            return "metrics";
+        }
+        if (path.endsWith("/infer")) {
+            return "infer";
+        }
+        return path.startsWith("/v2") ? "metadata" : "other";
+    }
+
+    private int route(HttpServerExchange exchange, String path) {
+        String raw = exchange.getRequestURI().toLowerCase(Locale.ROOT);
+        if (raw.contains("%2f") || raw.contains("%5c") || path.contains("\\")) {
+            throw new HttpError(400, "encoded '/' or '\\' in the path");
+        }
+        if (path.equals("/v2/health/live")) {
+            requireGet(exchange);
+            return send(exchange, 200, json(obj().put("live", true)));
+        }
+        if (path.equals("/v2/health/ready")) {
+            requireGet(exchange);
+            boolean ok = ready.getAsBoolean();
+            return send(exchange, ok ? 200 : 503, json(obj().put("ready", ok)));
+        }
+        authenticate(exchange);
+        if (path.equals("/metrics")) {
+            requireGet(exchange);
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, metrics.contentType());
+            return sendRaw(exchange, 200, metrics.scrape());
+        }
+        if (path.equals("/v2") || path.equals("/v2/")) {
+            requireGet(exchange);
+            ObjectNode meta = obj().put("name", "trustml").put("version", Versions.trustml());
+            meta.putArray("extensions");
+            return send(exchange, 200, json(meta));
+        }
+        String[] parts = path.substring(1).split("/", -1);
+        if (parts.length < 3 || !parts[0].equals("v2") || !parts[1].equals("models")) {
+            throw new HttpError(404, "no such route: " + exchange.getRequestMethod() + " " + safe(path));
+        }
+        ServedModel model = model(parts[2]);
+        int at = 3;
+        if (parts.length > at + 1 && parts[at].equals("versions")) {
+            String v = parts[at + 1];
+            if (!ModelPackage.VERSION.matcher(v).matches()) {
+                throw new HttpError(400, "invalid model version '" + safe(v) + "'");
+            }
+            if (!v.equals(model.version())) {
+                throw new HttpError(404, "model '" + model.name() + "' has no version '" + v + "'; it serves version '"
+                        + model.version() + "'");
+            }
+            at += 2;
+        }
+        String action = parts.length == at ? "" : parts.length == at + 1 ? parts[at] : null;
+        if ("".equals(action)) {
+            requireGet(exchange);
+            return send(exchange, 200, json(metadata(model)));
+        }
+        if ("ready".equals(action)) {
+            requireGet(exchange);
+            return send(exchange, 200, json(obj().put("name", model.name()).put("ready", ready.getAsBoolean())));
+        }
+        if ("infer".equals(action)) {
+            if (!exchange.getRequestMethod().equals(Methods.POST)) {
+                exchange.getResponseHeaders().put(Headers.ALLOW, "POST");
+                throw new HttpError(405, "use POST for infer");
+            }
+            return infer(exchange, model);
+        }
+        throw new HttpError(404, "no such route: " + exchange.getRequestMethod() + " " + safe(path));
+    }
+
+    private ServedModel model(String name) {
+        if (!ModelPackage.NAME.matcher(name).matches()) {
+            throw new HttpError(400, "invalid model name '" + safe(name) + "'");
+        }
+        ServedModel m = models.get(name);
+        if (m == null) {
+            throw new HttpError(404, "unknown model '" + name + "'");
+        }
+        return m;
+    }
+
+    private void authenticate(HttpServerExchange exchange) {
+        if (expectedAuthorization.isEmpty()) {
+            return;
+        }
+        String given = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+        byte[] g = given == null ? new byte[0] : given.getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(g, expectedAuthorization.get())) {
+            exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"trustml\"");
+            throw new HttpError(401, given == null ? "missing bearer token" : "invalid bearer token");
+        }
+    }
+
+    private static void requireGet(HttpServerExchange exchange) {
+        if (!exchange.getRequestMethod().equals(Methods.GET)) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, "GET");
+            throw new HttpError(405, "use GET for " + exchange.getRequestPath());
+        }
+    }
+
+    private static ObjectNode metadata(ServedModel model) {
+        ObjectNode m = obj().put("name", model.name());
+        m.putArray("versions").add(model.version());
+        m.put("platform", "trustml_djl");
+        tensors(m.putArray("inputs"), model.signature().inputs());
+        tensors(m.putArray("outputs"), model.signature().outputs());
+        return m;
+    }
+
+    private static void tensors(ArrayNode out, java.util.List<TensorSpec> specs) {
+        for (TensorSpec t : specs) {
+            ArrayNode shape = out.addObject().put("name", t.name()).put("datatype", t.datatype()).putArray("shape");
+            t.shape().forEach(shape::add);
+        }
+    }
+
+    private int infer(HttpServerExchange exchange, ServedModel model) {
+        byte[] body = readBody(exchange);
+        InferenceCodec.Request request = InferenceCodec.parse(body, model.signature(), model.trained());
+        CompletableFuture<double[][]> result = model.batcher().submit(request.images(), request.n())
+                .orElseThrow(() -> {
+                    exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
+                    return new HttpError(503, "the inference queue of '" + model.name() + "' is full; retry later");
+                });
+        double[][] p;
+        try {
+            p = result.get(RESULT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpError(503, "the server is shutting down");
+        } catch (TimeoutException e) {
+            throw new HttpError(503, "inference did not finish in " + RESULT_TIMEOUT_SECONDS + " s");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalStateException) {
+                throw new HttpError(503, "the server is shutting down");
+            }
+            throw new IllegalStateException("inference failed", e.getCause());
+        }
+        return send(exchange, 200, InferenceCodec.response(model.name(), model.version(), request, p,
+                model.signature().classes()));
+    }
+
+    /**
+     * Reads the body, at most {@link ServerConfig#maxRequestBytes()}. A body over the limit by no more
+     * than {@link #drainAllowance} is read to its end and discarded first, so the client, still
+     * sending, gets its 413 rather than a reset connection; a bigger one is answered at once.
+     */
+    private byte[] readBody(HttpServerExchange exchange) {
+        long max = config.maxRequestBytes();
+        long declared = exchange.getRequestContentLength();
+        if (!exchange.isBlocking()) {
+            exchange.startBlocking();
+        }
+        // not closed here: Undertow drains what is left (at most the entity size limit) when the exchange ends
+        InputStream in = exchange.getInputStream();
+        if (declared > max) {
+            if (declared <= max + drainAllowance(max)) {
+                drain(in);
+            }
+            throw tooBig(exchange, max);
+        }
+        try {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (body.length > max) {
+                drain(in);
+                throw tooBig(exchange, max);
+            }
+            if (declared >= 0 && body.length < declared) {
+                throw new ClientGone();
+            }
+            return body;
+        } catch (RequestTooBigException e) {
+            throw tooBig(exchange, max);
+        } catch (ReadTimeoutException e) {
+            exchange.setPersistent(false);
+            throw new HttpError(408, "the request body did not arrive within " + config.readTimeout().toMillis() + " ms");
+        } catch (IOException e) {
+            throw new ClientGone();
+        }
+    }
+
+    /** How far past the limit a body is still read (and dropped) to answer 413 cleanly: the limit, at least 1 MiB. */
+    public static long drainAllowance(long maxRequestBytes) {
+        return Math.max(maxRequestBytes, 1L << 20);
+    }
+
+    private static HttpError tooBig(HttpServerExchange exchange, long max) {
+        exchange.setPersistent(false);
+        long declared = exchange.getRequestContentLength();
+        return new HttpError(413, (declared > 0 ? "request body of " + declared + " bytes" : "request body")
+                + " is over the limit of " + max + " bytes");
+    }
+
+    private static void drain(InputStream in) {
+        byte[] buf = new byte[1 << 16];
+        try {
+            while (in.read(buf) >= 0) {
+                // discard
+            }
+        } catch (IOException e) {
+            // past the entity limit, timed out or gone: the connection is closed after the 413 anyway
+        }
+    }
+
+    /** The client closed the connection mid-request; nothing can be answered. */
+    private static final class ClientGone extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ClientGone() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static ObjectNode obj() {
+        return InferenceCodec.mapper().createObjectNode();
+    }
+
+    private static byte[] json(ObjectNode node) {
+        return InferenceCodec.json(node);
+    }
+
+    /** A path part for an error message: at most 64 printable ASCII characters. */
+    private static String safe(String s) {
+        String cut = s.length() > 64 ? s.substring(0, 64) + "…" : s;
+        return cut.replaceAll("[^\\x20-\\x7e…]", "?");
+    }
+
+    private static int send(HttpServerExchange exchange, int status, byte[] body) {
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON);
+        return sendRaw(exchange, status, body);
+    }
+
+    private static int sendRaw(HttpServerExchange exchange, int status, byte[] body) {
+        if (exchange.isResponseStarted()) {
+            exchange.endExchange();
+            return status;
+        }
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
+        exchange.getResponseHeaders().put(new HttpString("Cache-Control"), "no-store");
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+        return status;
+    }
+}

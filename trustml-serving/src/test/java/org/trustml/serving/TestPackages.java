@@ -1,0 +1,69 @@
+package org.trustml.serving;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.trustml.core.evaluation.Evaluation;
+import org.trustml.core.evaluation.MetricValue;
+import org.trustml.core.evaluation.Verdict;
+import org.trustml.core.publish.ModelPackage;
+import org.trustml.core.publish.ModelRegistry;
+import org.trustml.core.publish.ObjectStore;
+import org.trustml.core.publish.Publication;
+import org.trustml.core.publish.PublishOptions;
+import org.trustml.core.train.Architecture;
+import org.trustml.core.train.TrainedModel;
+
+/**
+ * Test packages: an initialised (untrained) MobileNetV2 for 32x32 images and two classes, published
+ * like a trained one. Serving does not care whether the weights were trained, and the served outputs
+ * are checked against {@link TrainedModel#predictProbabilities} on the same parameters.
+ */
+public final class TestPackages {
+    private TestPackages() {}
+
+    /** An unpublished model whose parameters are in {@code dir}. */
+    public static TrainedModel model(Path dir) {
+        return TrainedModel.initialised(Architecture.MOBILENET_V2, List.of("blue", "red"), 32, dir);
+    }
+
+    /** Publishes {@code model} as {@code name} into {@code registry} (and {@code store}, when given). */
+    public static Publication publish(TrainedModel model, Path registry, String name, Optional<ObjectStore> store) {
+        // no gates: an empty verdict that blesses
+        Verdict blessed = Verdict.judge(List.of(), Evaluation.of(List.of(MetricValue.of("accuracy", 1.0))),
+                Optional.empty());
+        ModelRegistry r = ModelRegistry.at(registry);
+        if (store.isPresent()) {
+            r = r.withObjectStore(store.get());
+        }
+        return r.publish(model, Evaluation.of(List.of(MetricValue.of("accuracy", 1.0))), blessed, Optional.empty(),
+                PublishOptions.named(name));
+    }
+
+    /** A published, verified package of a fresh model. */
+    public static ModelPackage tiny(Path dir, String name) throws IOException {
+        return ModelPackage.open(publish(model(dir.resolve("train-" + name)), dir.resolve("registry"), name,
+                Optional.empty()).directory());
+    }
+
+    /** A PNG of {@code size}² noisy pixels, reddish or bluish (seeded). */
+    public static byte[] png(int size, boolean red, long seed) throws IOException {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int hi = 150 + rnd.nextInt(100);
+                int lo = rnd.nextInt(100);
+                img.setRGB(x, y, red ? hi << 16 | lo << 8 | lo : lo << 16 | lo << 8 | hi);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+}
