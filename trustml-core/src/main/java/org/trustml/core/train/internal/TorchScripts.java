@@ -99,7 +99,8 @@ public final class TorchScripts {
         }
     }
 
-    private static InvalidInputException notTorchScript(Path file, Exception cause) {
+    /** The error for a file that is not TorchScript; {@code cause} may be null. */
+    public static InvalidInputException notTorchScript(Path file, Exception cause) {
         InvalidInputException.Builder b = InvalidInputException.problem("is not a TorchScript file").file(file)
                 .expected("a model saved with torch.jit.save (a zip archive holding code/ and data.pkl)");
         return cause == null ? b.build() : b.build(cause);
