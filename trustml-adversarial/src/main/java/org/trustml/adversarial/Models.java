@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.train.internal.TorchScripts;
 
 /** Makes {@link Classifier}s from TorchScript files, DJL blocks and plain functions. */
 public final class Models {
@@ -42,8 +43,8 @@ public final class Models {
         if (Files.isDirectory(file) && Files.exists(file.resolve("saved_model.pb"))) {
             throw noGradients(file);
         }
-        if (Files.isDirectory(file) || !looksLikeZip(file)) {
-            throw notTorchScript(file, null);
+        if (Files.isDirectory(file) || !TorchScripts.looksLikeZip(file)) {
+            throw TorchScripts.notTorchScript(file, null);
         }
         Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
                 .optModelPath(file).optEngine("PyTorch").optTranslator(new NoopTranslator())
@@ -52,7 +53,7 @@ public final class Models {
         try {
             model = criteria.loadModel();
         } catch (MalformedModelException | ModelNotFoundException | EngineException e) {
-            throw notTorchScript(file, e);
+            throw TorchScripts.notTorchScript(file, e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
         }
@@ -101,21 +102,6 @@ public final class Models {
             b.value(what);
         }
         return b.build();
-    }
-
-    private static InvalidInputException notTorchScript(Path file, Exception cause) {
-        InvalidInputException.Builder b = InvalidInputException.problem("is not a TorchScript file").file(file)
-                .expected("a model saved with torch.jit.save (a zip archive holding code/ and data.pkl)");
-        return cause == null ? b.build() : b.build(cause);
-    }
-
-    private static boolean looksLikeZip(Path file) {
-        try (var in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(4);
-            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
-        }
     }
 
     /** A DJL block run with a parameter store on one device. */

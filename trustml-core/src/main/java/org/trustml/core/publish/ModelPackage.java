@@ -24,7 +24,7 @@ import org.trustml.core.train.TrainedModel;
  * A published model version, read back and verified: every file listed in {@code SHA256SUMS} exists
  * with that hash, and no file is there that the manifest does not list.
  *
- * <p>Layout of {@code <registry>/<name>/<version>/}: {@value #MODEL_PARAMS} (DJL parameters),
+ * <p>Layout of {@code <registry>/<name>/<version>/}: {@value #MODEL_PARAMS} (DJL parameters; TorchScript for a TorchScript network),
  * {@value #MODEL_JSON} ({@link PackagedModel}), {@value #SYNSET} (labels, one a line, for DJL),
  * {@value #SERVING_PROPERTIES} (DJL Serving), {@value #SIGNATURE} ({@link Signature}),
  * {@value #EVALUATION} (every metric), {@value #VERDICT} (the bless verdict), {@value #RUN} (the

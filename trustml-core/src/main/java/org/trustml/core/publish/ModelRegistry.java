@@ -251,12 +251,18 @@ public final class ModelRegistry {
             return files;
         }
 
-        /** DJL Serving's model configuration; see {@link TrustmlBlockFactory}. */
+        /**
+         * DJL Serving's model configuration; see {@link TrustmlBlockFactory}. A TorchScript network
+         * needs no block factory: DJL's PyTorch engine reads the file (named in full) as TorchScript.
+         */
         static String servingProperties(PackagedModel m) {
+            String network = m.architecture().isBuilt()
+                    ? "option.modelName=" + m.paramsFile().replaceFirst("(-\\d{4})?\\.params$", "") + "\n"
+                            + "blockFactory=" + TrustmlBlockFactory.class.getName() + "\n"
+                    : "option.modelName=" + m.paramsFile() + "\n";
             return "# DJL Serving configuration written by trustml publish (" + m.name() + " " + m.version() + ")\n"
                     + "engine=PyTorch\n"
-                    + "option.modelName=" + m.paramsFile().replaceFirst("(-\\d{4})?\\.params$", "") + "\n"
-                    + "blockFactory=" + TrustmlBlockFactory.class.getName() + "\n"
+                    + network
                     + "translatorFactory=ai.djl.modality.cv.translator.ImageClassificationTranslatorFactory\n"
                     + "width=" + m.inputSize() + "\n"
                     + "height=" + m.inputSize() + "\n"

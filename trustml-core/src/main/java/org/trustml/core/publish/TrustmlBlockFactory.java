@@ -11,7 +11,8 @@ import java.util.Map;
  * Lets DJL Serving (or any DJL {@code Criteria} with {@code blockFactory} set to this class) build the
  * network of a trustml package before it loads {@code model-0000.params}: reads {@code model.json} in the
  * model directory. Named in the package's {@code serving.properties}; trustml-core must be on DJL
- * Serving's classpath (its {@code deps/} folder).
+ * Serving's classpath (its {@code deps/} folder). Not named for a
+ * {@link org.trustml.core.train.Architecture#TORCHSCRIPT} network, whose file DJL reads as TorchScript.
  */
 public final class TrustmlBlockFactory implements BlockFactory {
     private static final long serialVersionUID = 1L;

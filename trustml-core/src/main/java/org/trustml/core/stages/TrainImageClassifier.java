@@ -17,7 +17,10 @@ import org.trustml.core.train.internal.ClassifierTraining;
  * default engine (PyTorch) on the dataset's train split, validates on its validation split after
  * every epoch, and keeps the best epoch's parameters as the artifact
  * {@code model/trustml-classifier-0000.params} (and the whole {@link TrainedModel} as
- * {@code model/model.json}). Per epoch it logs {@code train_loss}, {@code train_accuracy},
+ * {@code model/model.json}). A {@link org.trustml.core.train.Architecture#TORCHSCRIPT} network is
+ * read from the configured {@code .pt} file (refused unless its output on the first training image is
+ * one logit per class of the dataset), fine-tuned on the PyTorch engine, and its best epoch kept as
+ * the TorchScript file {@code model/trustml-classifier.pt}, which {@code torch.jit.load} also reads. Per epoch it logs {@code train_loss}, {@code train_accuracy},
  * {@code validation_loss} and {@code validation_accuracy} with the epoch as the step, so MLflow
  * draws the curves; at the end {@code best_epoch} and {@code epochs_run}. Each batch is reported to the
  * run's {@link org.trustml.core.pipeline.Progress} ("epoch 2/5", batches done of batches per epoch).
@@ -62,7 +65,9 @@ public final class TrainImageClassifier implements Stage<ImageDataset, TrainedMo
                 context.logMetric("validation_accuracy", e.validationAccuracy(), e.epoch());
             }
         });
-        Path params = context.writeArtifact("model/" + TrainedModel.MODEL_NAME + "-0000.params",
+        String file = config.architecture().isBuilt() ? TrainedModel.MODEL_NAME + "-0000.params"
+                : TrainedModel.MODEL_NAME + ".pt";
+        Path params = context.writeArtifact("model/" + file,
                 out -> out.write(outcome.bestParams()));
         TrainedModel model = new TrainedModel(config.architecture(), params, ContentHash.of(outcome.bestParams()),
                 data.labels(), config.inputSize(), outcome.bestEpoch(), outcome.history(), data.root());

@@ -2,9 +2,11 @@ package org.trustml.core.train;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.io.ContentHash;
 
 /**
  * How to train an image classifier; the train stage's provenance.
@@ -19,14 +21,30 @@ import org.trustml.core.InvalidInputException;
  *                       cut a random {@code inputSize²} window (as torchvision's
  *                       {@code RandomCrop(size, padding)})
  * @param patience       stop after this many epochs without a better validation accuracy (0: never)
- * @param initialWeights DJL parameters ({@code .params}, saved by trustml or DJL for the same
- *                       architecture and classes) to fine-tune from, instead of random initialisation
+ * @param initialWeights what to fine-tune from instead of random initialisation: DJL parameters
+ *                       ({@code .params}, saved by trustml or DJL for the same architecture and
+ *                       classes), or for {@link Architecture#TORCHSCRIPT} (where it is required) the
+ *                       TorchScript file ({@code .pt}) holding the network and its weights
+ * @param initialWeightsHash {@code sha256:…} of the {@code initialWeights} file when the
+ *                       configuration was made (present exactly when {@code initialWeights} is);
+ *                       training refuses a file that has changed since
  */
 public record ImageClassifierConfig(Architecture architecture, int inputSize, int epochs, int batchSize,
-        double learningRate, boolean flip, boolean crop, int patience, Optional<String> initialWeights) {
+        double learningRate, boolean flip, boolean crop, int patience, Optional<String> initialWeights,
+        Optional<String> initialWeightsHash) {
     public ImageClassifierConfig {
         requireNonNull(architecture, "architecture");
         requireNonNull(initialWeights, "initialWeights");
+        requireNonNull(initialWeightsHash, "initialWeightsHash");
+        if (architecture == Architecture.TORCHSCRIPT && initialWeights.isEmpty()) {
+            throw InvalidInputException.problem("is missing").column("initialWeights")
+                    .expected("the TorchScript file (.pt) to fine-tune, required by architecture TORCHSCRIPT").build();
+        }
+        if (initialWeights.isPresent() != initialWeightsHash.isPresent()) {
+            throw InvalidInputException.problem("does not go with initialWeights " + initialWeights.orElse("(none)"))
+                    .column("initialWeightsHash").value(initialWeightsHash.orElse("(none)"))
+                    .expected("a hash exactly when there is an initial-weights file").build();
+        }
         positive("inputSize", inputSize, 8);
         positive("epochs", epochs, 1);
         positive("batchSize", batchSize, 1);
@@ -40,6 +58,26 @@ public record ImageClassifierConfig(Architecture architecture, int inputSize, in
         }
     }
 
+    /**
+     * The same, hashing the {@code initialWeights} file (if any) now.
+     *
+     * @throws InvalidInputException if that file does not exist
+     */
+    public ImageClassifierConfig(Architecture architecture, int inputSize, int epochs, int batchSize,
+            double learningRate, boolean flip, boolean crop, int patience, Optional<String> initialWeights) {
+        this(architecture, inputSize, epochs, batchSize, learningRate, flip, crop, patience, initialWeights,
+                initialWeights.map(ImageClassifierConfig::hashOf));
+    }
+
+    private static String hashOf(String file) {
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            throw InvalidInputException.problem("does not exist").file(path)
+                    .expected("an initial-weights file (DJL .params, or TorchScript .pt)").build();
+        }
+        return ContentHash.ofFile(path);
+    }
+
     private static void positive(String name, int v, int min) {
         if (v < min) {
             throw InvalidInputException.problem("is too small").column(name).value(v).expected("at least " + min).build();
@@ -51,34 +89,49 @@ public record ImageClassifierConfig(Architecture architecture, int inputSize, in
         return new ImageClassifierConfig(Architecture.MOBILENET_V2, 224, 10, 32, 1e-3, true, true, 3, Optional.empty());
     }
 
+    /**
+     * Fine-tuning the TorchScript classifier in {@code file} (logits over the dataset's classes, in
+     * its class order) at 224², 10 epochs, batch 32, learning rate 1e-4, flips and crops, patience 3.
+     */
+    public static ImageClassifierConfig torchScript(Path file) {
+        return new ImageClassifierConfig(Architecture.TORCHSCRIPT, 224, 10, 32, 1e-4, true, true, 3,
+                Optional.of(file.toString()));
+    }
+
     /** The same with another architecture. */
     public ImageClassifierConfig withArchitecture(Architecture a) {
-        return new ImageClassifierConfig(a, inputSize, epochs, batchSize, learningRate, flip, crop, patience, initialWeights);
+        return new ImageClassifierConfig(a, inputSize, epochs, batchSize, learningRate, flip, crop, patience, initialWeights,
+                initialWeightsHash);
     }
 
     /** The same with another input size. */
     public ImageClassifierConfig withInputSize(int size) {
-        return new ImageClassifierConfig(architecture, size, epochs, batchSize, learningRate, flip, crop, patience, initialWeights);
+        return new ImageClassifierConfig(architecture, size, epochs, batchSize, learningRate, flip, crop, patience, initialWeights,
+                initialWeightsHash);
     }
 
     /** The same with other epochs and batch size. */
     public ImageClassifierConfig withSchedule(int maxEpochs, int batch, double rate) {
-        return new ImageClassifierConfig(architecture, inputSize, maxEpochs, batch, rate, flip, crop, patience, initialWeights);
+        return new ImageClassifierConfig(architecture, inputSize, maxEpochs, batch, rate, flip, crop, patience, initialWeights,
+                initialWeightsHash);
     }
 
     /** The same with other augmentation. */
     public ImageClassifierConfig withAugmentation(boolean randomFlip, boolean randomCrop) {
         return new ImageClassifierConfig(architecture, inputSize, epochs, batchSize, learningRate, randomFlip, randomCrop,
-                patience, initialWeights);
+                patience, initialWeights, initialWeightsHash);
     }
 
     /** The same with another early-stopping patience. */
     public ImageClassifierConfig withPatience(int epochsWithoutImprovement) {
         return new ImageClassifierConfig(architecture, inputSize, epochs, batchSize, learningRate, flip, crop,
-                epochsWithoutImprovement, initialWeights);
+                epochsWithoutImprovement, initialWeights, initialWeightsHash);
     }
 
-    /** The same, fine-tuning from a DJL parameter file. */
+    /**
+     * The same, fine-tuning from a DJL parameter file (or, for {@link Architecture#TORCHSCRIPT}, a
+     * TorchScript file); hashes it now.
+     */
     public ImageClassifierConfig withInitialWeights(Path params) {
         return new ImageClassifierConfig(architecture, inputSize, epochs, batchSize, learningRate, flip, crop, patience,
                 Optional.of(params.toString()));

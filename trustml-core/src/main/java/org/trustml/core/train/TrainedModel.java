@@ -13,13 +13,15 @@ import java.util.List;
 import org.trustml.core.run.ContentAddressable;
 import org.trustml.core.train.internal.ImageTensors;
 import org.trustml.core.train.internal.ModelParams;
+import org.trustml.core.train.internal.TorchScripts;
 
 /**
- * A trained image classifier: its best checkpoint as a DJL parameter file, what it was trained to
- * tell apart, and how each epoch went.
+ * A trained image classifier: its best checkpoint as a DJL parameter file (a TorchScript file for
+ * {@link Architecture#TORCHSCRIPT}), what it was trained to tell apart, and how each epoch went.
  *
  * @param architecture the network
- * @param params       the DJL parameter file of the best epoch
+ * @param params       the DJL parameter file of the best epoch (for {@link Architecture#TORCHSCRIPT}: the
+ *                     TorchScript file of the best epoch)
  * @param paramsHash   {@code sha256:…} of that file
  * @param classes      the labels, by output index
  * @param inputSize    the square input size it was trained at
@@ -66,8 +68,14 @@ public record TrainedModel(Architecture architecture, Path params, String params
         return paramsHash;
     }
 
-    /** Loads the network with its parameters on the default engine; the caller closes it. */
+    /**
+     * Loads the network with its parameters on the default engine (a {@link Architecture#TORCHSCRIPT}
+     * network: from its TorchScript file on the PyTorch engine); the caller closes it.
+     */
     public Model load() {
+        if (!architecture.isBuilt()) {
+            return TorchScripts.load(params, false);
+        }
         Model model = Model.newInstance(MODEL_NAME);
         model.setBlock(architecture.newBlock(classes.size(), inputSize));
         try {

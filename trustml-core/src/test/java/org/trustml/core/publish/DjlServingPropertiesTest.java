@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Verdict;
+import org.trustml.core.io.ContentHash;
 import org.trustml.core.train.Architecture;
 import org.trustml.core.train.TrainedModel;
 
@@ -35,6 +36,24 @@ class DjlServingPropertiesTest {
     @Test
     void servingPropertiesLoadThePackageThroughDjlCriteria() throws Exception {
         TrainedModel t = TrainedModel.initialised(Architecture.MOBILENET_V2, List.of("blue", "red"), 32, dir.resolve("m"));
+        assertServesAsTrustmlPredicts(t);
+    }
+
+    @Test
+    void aTorchScriptPackageLoadsWithoutTheBlockFactory() throws Exception {
+        // the fixture made by src/test/resources/torchscript/make_fixtures.py
+        Path pt = dir.resolve("colour-cnn.pt");
+        try (var in = getClass().getResourceAsStream("/torchscript/colour-cnn.pt")) {
+            Files.copy(in, pt);
+        }
+        TrainedModel t = new TrainedModel(Architecture.TORCHSCRIPT, pt, ContentHash.ofFile(pt), List.of("blue", "red"),
+                32, 0, List.of(), dir);
+        String props = assertServesAsTrustmlPredicts(t);
+        assertThat(props).contains("option.modelName=model-0000.params").doesNotContain("blockFactory");
+    }
+
+    /** Publishes {@code t}, loads the package as DJL Serving would and compares one prediction; gives the properties. */
+    private String assertServesAsTrustmlPredicts(TrainedModel t) throws Exception {
         Evaluation e = Evaluation.of(List.of(MetricValue.of("accuracy", 1.0)));
         Path pkg = ModelRegistry.at(dir.resolve("registry")).publish(t, e, Verdict.judge(List.of(), e, Optional.empty()),
                 Optional.empty(), PublishOptions.named("colours")).directory();
@@ -72,5 +91,6 @@ class DjlServingPropertiesTest {
             assertThat(c.get("blue").getProbability()).isCloseTo(expected[0][0], within(1e-5));
             assertThat(c.get("red").getProbability()).isCloseTo(expected[0][1], within(1e-5));
         }
+        return Files.readString(pkg.resolve("serving.properties"));
     }
 }

@@ -120,9 +120,10 @@ public final class StageSpecs {
     }
 
     /**
-     * {@code train}: {@code architecture} (mobilenet-v2, resnet-18), {@code input-size},
+     * {@code train}: {@code architecture} (mobilenet-v2, resnet-18, torchscript), {@code input-size},
      * {@code epochs}, {@code batch-size}, {@code learning-rate}, {@code flip}, {@code crop},
-     * {@code patience}, {@code initial-weights}; defaults as {@link ImageClassifierConfig#mobileNetV2()}.
+     * {@code patience}, {@code initial-weights} (DJL {@code .params}, or the {@code .pt} file torchscript
+     * requires); defaults as {@link ImageClassifierConfig#mobileNetV2()}.
      */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     public record TrainSpec(String architecture, Integer inputSize, Integer epochs, Integer batchSize,

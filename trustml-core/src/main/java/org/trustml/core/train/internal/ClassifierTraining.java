@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -26,6 +27,7 @@ import org.trustml.core.InvalidInputException;
 import org.trustml.core.images.ImageDataset;
 import org.trustml.core.images.ImageEntry;
 import org.trustml.core.images.Split;
+import org.trustml.core.io.ContentHash;
 import org.trustml.core.train.EpochMetrics;
 import org.trustml.core.train.ImageClassifierConfig;
 import org.trustml.core.train.TrainedModel;
@@ -46,7 +48,10 @@ public final class ClassifierTraining {
         this.random = new SplittableRandom(seed);
     }
 
-    /** What the loop produced: the best parameters (DJL's file format) and the history. */
+    /**
+     * What the loop produced: the best parameters (DJL's file format; for a TorchScript network, the
+     * TorchScript file with the trained weights) and the history.
+     */
     public record Outcome(byte[] bestParams, int bestEpoch, List<EpochMetrics> history) {}
 
     /** Called after every training batch: task ("epoch 2/5"), batches done, batches per epoch. */
@@ -77,15 +82,54 @@ public final class ClassifierTraining {
         }
         // DJL initialises parameters from the engine's generator: seed it for reproducible runs
         Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
-        try (Model model = Model.newInstance(TrainedModel.MODEL_NAME)) {
-            model.setBlock(config.architecture().newBlock(k, size));
-            config.initialWeights().ifPresent(p -> loadInto(model, Path.of(p))); // before the trainer initialises
+        try (Model model = network(data.labels(), train.images.get(0))) {
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build());
             try (Trainer trainer = model.newTrainer(tc)) {
                 trainer.initialize(new Shape(1, 3, size, size));
                 return loop(model, trainer, train, validation, onEpoch);
             }
+        }
+    }
+
+    /**
+     * The network to train: built from the architecture (with the initial weights loaded, if any, before the
+     * trainer initialises the rest), or read from the TorchScript file and checked against the classes.
+     */
+    private Model network(List<String> classes, float[] firstImage) {
+        Optional<Path> weights = config.initialWeights().map(Path::of);
+        weights.ifPresent(this::checkUnchanged);
+        if (!config.architecture().isBuilt()) {
+            Path file = weights.orElseThrow();
+            Model model = TorchScripts.load(file, true);
+            try {
+                TorchScripts.checkOutput(model, file, firstImage, config.inputSize(), classes);
+            } catch (RuntimeException e) {
+                model.close();
+                throw e;
+            }
+            return model;
+        }
+        Model model = Model.newInstance(TrainedModel.MODEL_NAME);
+        model.setBlock(config.architecture().newBlock(classes.size(), config.inputSize()));
+        try {
+            weights.ifPresent(p -> loadInto(model, p));
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return model;
+    }
+
+    private void checkUnchanged(Path weights) {
+        if (!Files.isRegularFile(weights)) {
+            throw InvalidInputException.problem("does not exist").file(weights)
+                    .expected("the initial-weights file named in the configuration").build();
+        }
+        String now = ContentHash.ofFile(weights);
+        if (!config.initialWeightsHash().orElseThrow().equals(now)) {
+            throw InvalidInputException.problem("has changed since the configuration was made").file(weights).value(now)
+                    .expected("content hash " + config.initialWeightsHash().orElseThrow()).build();
         }
     }
 
@@ -134,7 +178,7 @@ public final class ClassifierTraining {
             boolean better = validation.labels.length == 0
                     || val[1] > bestAcc || val[1] == bestAcc && val[0] < bestLoss;
             if (better) {
-                best = snapshot(model);
+                best = config.architecture().isBuilt() ? snapshot(model) : TorchScripts.save(model);
                 bestEpoch = epoch;
                 bestAcc = val[1];
                 bestLoss = val[0];

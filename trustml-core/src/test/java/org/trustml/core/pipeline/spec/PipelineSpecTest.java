@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Blessing;
+import org.trustml.core.io.ContentHash;
 import org.trustml.core.pipeline.PipelineRun;
+import org.trustml.core.train.Architecture;
+import org.trustml.core.train.ImageClassifierConfig;
 
 class PipelineSpecTest {
     @TempDir
@@ -45,6 +48,22 @@ class PipelineSpecTest {
         assertThat(((Blessing<?>) run.output()).verdict().results()).hasSize(2);
         assertThat(dir.resolve("work/dataset/dataset.json")).exists();
         assertThat(dir.resolve("trustml-runs/mlruns")).isDirectory(); // the default store, beside the file
+    }
+
+    @Test
+    void trainReadsATorchScriptFileAndItsHash() throws IOException {
+        Path pt = Files.write(dir.resolve("cnn.pt"), new byte[] {1, 2, 3});
+        Path file = yaml("""
+                seed: 1
+                stages:
+                  - ingest: {csv: meta.csv}
+                  - image-folder: {file-column: file, label-column: colour, images: images, output: work/dataset}
+                  - train: {architecture: torchscript, initial-weights: cnn.pt, input-size: 32}
+                """);
+        ImageClassifierConfig c = (ImageClassifierConfig) PipelineSpec.read(file).stages().get(2).build(dir).config();
+        assertThat(c.architecture()).isEqualTo(Architecture.TORCHSCRIPT);
+        assertThat(c.initialWeights()).contains(pt.toString()); // resolved against the spec's folder
+        assertThat(c.initialWeightsHash()).contains(ContentHash.ofFile(pt));
     }
 
     @Test
