@@ -41,20 +41,20 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "trustml-demo", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Run and data seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = CtScanDemo.Options.DEFAULT_SEED, description = "Run and data seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--patients", defaultValue = "300", description = "Patients to generate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--patients", defaultValue = CtScanDemo.Options.DEFAULT_PATIENTS, description = "Patients to generate (default: ${DEFAULT-VALUE}).")
     int patients;
 
-    @Option(names = "--epochs", defaultValue = "15", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = CtScanDemo.Options.DEFAULT_EPOCHS, description = "Training epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--lime-images", defaultValue = "4",
+    @Option(names = "--lime-images", defaultValue = CtScanDemo.Options.DEFAULT_LIME_IMAGES,
             description = "Test images LIME explains for the report (default: ${DEFAULT-VALUE}).")
     int limeImages;
 
-    @Option(names = "--lime-samples", defaultValue = "300",
+    @Option(names = "--lime-samples", defaultValue = CtScanDemo.Options.DEFAULT_LIME_SAMPLES,
             description = "LIME perturbation samples per image (default: ${DEFAULT-VALUE}; lime's own default is 1000).")
     int limeSamples;
 

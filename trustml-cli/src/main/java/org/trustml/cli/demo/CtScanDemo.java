@@ -63,6 +63,13 @@ public final class CtScanDemo {
      * @param limeSamples LIME perturbation samples per image (at least 2)
      */
     public record Options(Path out, long seed, int patients, int epochs, int limeImages, int limeSamples) {
+        /** The defaults of {@link #defaults}, as strings so that {@code trustml demo}'s options can name them. */
+        public static final String DEFAULT_SEED = "42";
+        public static final String DEFAULT_PATIENTS = "300";
+        public static final String DEFAULT_EPOCHS = "15";
+        public static final String DEFAULT_LIME_IMAGES = "4";
+        public static final String DEFAULT_LIME_SAMPLES = "300";
+
         public Options {
             requireNonNull(out, "out");
             if (patients < 20) {
@@ -83,7 +90,9 @@ public final class CtScanDemo {
          * chance.
          */
         public static Options defaults(Path out) {
-            return new Options(out, 42, 300, 15, 4, 300);
+            return new Options(out, Long.parseLong(DEFAULT_SEED), Integer.parseInt(DEFAULT_PATIENTS),
+                    Integer.parseInt(DEFAULT_EPOCHS), Integer.parseInt(DEFAULT_LIME_IMAGES),
+                    Integer.parseInt(DEFAULT_LIME_SAMPLES));
         }
     }
 
