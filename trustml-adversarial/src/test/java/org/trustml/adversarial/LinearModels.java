@@ -19,11 +19,12 @@ final class LinearModels {
         for (int k = 0; k < classes; k++) {
             System.arraycopy(w[k], 0, flat, k * features, features);
         }
-        NDArray weights = manager.create(flat, new Shape(classes, features));
+        // transposed once here: an op on W inside the block would attach a new array to W's manager on every pass
+        NDArray weightsT = manager.create(flat, new Shape(classes, features)).transpose();
         NDArray bias = manager.create(b);
         LambdaBlock block = new LambdaBlock(list -> {
             NDArray x = list.singletonOrThrow();
-            return new NDList(x.reshape(x.getShape().get(0), -1).matMul(weights.transpose()).add(bias));
+            return new NDList(x.reshape(x.getShape().get(0), -1).matMul(weightsT).add(bias));
         }, "linear");
         return Models.block("linear", block, OutputKind.LOGITS, Device.cpu());
     }

@@ -50,7 +50,20 @@ public final class AttackEvaluation {
         return new AttackEvaluation(crafter, target, transfer, attack, x, sampleShape, labels, targetLabels, manager);
     }
 
+    /**
+     * Validates, attacks and (if asked) measures. Whatever happens, the native memory the batches freed
+     * is then handed back to the operating system ({@link NativeMemory#releaseFreed}), so that attacks
+     * run back to back do not keep the process at its largest peak.
+     */
     public AttackResult run(boolean withReport) {
+        try {
+            return attackAndMeasure(withReport);
+        } finally {
+            NativeMemory.releaseFreed();
+        }
+    }
+
+    private AttackResult attackAndMeasure(boolean withReport) {
         int d = Math.toIntExact(sampleShape.size());
         int n = x.length / d;
         checkFinite(d);
@@ -132,7 +145,7 @@ public final class AttackEvaluation {
         long[] advPred = Batches.predict(crafter, adv, sampleShape, attack.batchSize(), manager, crafter.device()).labels();
         int d = Math.toIntExact(sampleShape.size());
         double[][] deltaNorms = PerturbationNorms.of(x, adv, d);
-        double[][] xNorms = PerturbationNorms.of(x, new float[x.length], d);
+        double[][] xNorms = PerturbationNorms.of(x, d);
         int index = attack.norm() == Norm.INF ? 0 : attack.norm() == Norm.L1 ? 1 : 2;
         double sum = 0;
         int flipped = 0;

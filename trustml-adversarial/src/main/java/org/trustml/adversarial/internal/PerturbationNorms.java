@@ -6,6 +6,15 @@ public final class PerturbationNorms {
 
     /** {@code [linf[], l1[], l2[]]}, one value per sample of {@code d} features. */
     public static double[][] of(float[] a, float[] b, int d) {
+        return norms(a, b, d);
+    }
+
+    /** Per-sample ‖a‖∞, ‖a‖₁ and ‖a‖₂ (without a zero array the size of {@code a}). */
+    public static double[][] of(float[] a, int d) {
+        return norms(a, null, d);
+    }
+
+    private static double[][] norms(float[] a, float[] b, int d) {
         int n = a.length / d;
         double[][] out = new double[3][n];
         for (int i = 0; i < n; i++) {
@@ -13,7 +22,7 @@ public final class PerturbationNorms {
             double l1 = 0;
             double l2 = 0;
             for (int j = i * d; j < (i + 1) * d; j++) {
-                double v = Math.abs((double) a[j] - b[j]);
+                double v = Math.abs(b == null ? (double) a[j] : (double) a[j] - b[j]);
                 inf = Math.max(inf, v);
                 l1 += v;
                 l2 += v * v;
