@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>libtorch allocates tensors with glibc's {@code malloc}. When an attack's batch and iteration
  * scopes close, that memory is free, but glibc keeps the free pages in its arenas for reuse: after
- * the first attacks the process's resident size stays near the largest peak seen so far, and climbed
- * by 50–100 MB over 20 attacks here (see BENCHMARKS.md) while the memory in use stayed flat.
+ * the first attacks the process's resident size stays near the largest peak seen so far: it climbed
+ * by 78 MB from attack 2 to attack 20 here (see BENCHMARKS.md) while the memory in use stayed flat.
  * {@code malloc_trim(0)} returns the free pages of every arena (glibc 2.8 and later release whole free
  * pages inside an arena, not only at its top), so after each attack the process shrinks back to what
  * is actually in use. The next attack faults the pages in again, which costs a few milliseconds.
