@@ -42,10 +42,16 @@ final class NativeMemory {
             return false;
         }
         long start = System.nanoTime();
-        boolean released = trim.get().invokeInt(new Object[] {new NativeLong(0)}) == 1;
-        LOG.debug("malloc_trim(0) {} in {} ms", released ? "released memory" : "had nothing to release",
-                (System.nanoTime() - start) / 1_000_000);
-        return released;
+        try {
+            boolean released = trim.get().invokeInt(new Object[] {new NativeLong(0)}) == 1;
+            LOG.debug("malloc_trim(0) {} in {} ms", released ? "released memory" : "had nothing to release",
+                    (System.nanoTime() - start) / 1_000_000);
+            return released;
+        } catch (LinkageError | RuntimeException e) {
+            // called from finally blocks: never replace the attack's own outcome
+            LOG.debug("malloc_trim(0) failed ({}); freed native memory stays with the allocator", e.toString());
+            return false;
+        }
     }
 
     /** Whether {@link #releaseFreed} can call glibc on this platform. */
