@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
-import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.Criteria;
@@ -86,9 +85,12 @@ public final class SavedModel implements AutoCloseable {
                 .optModelPath(directory).optEngine(ENGINE).optTranslator(new NoopTranslator()).build();
         try {
             return new SavedModel(directory, criteria.loadModel());
-        } catch (MalformedModelException | ModelNotFoundException | IOException | EngineException e) {
-            throw InvalidInputException.problem("cannot be loaded as a TensorFlow SavedModel: " + firstLine(e))
-                    .file(directory).expected(EXPECTED).build(e);
+        } catch (MalformedModelException | ModelNotFoundException | IOException e) {
+            throw notLoadable(directory, e);
+        } catch (TrustmlException e) {
+            throw e;
+        } catch (RuntimeException e) { // EngineException, or TF-Java's TensorFlowException for an unparsable graph
+            throw notLoadable(directory, e);
         }
     }
 
@@ -112,7 +114,7 @@ public final class SavedModel implements AutoCloseable {
      * The signature's output for {@code batch} (float32, on any engine), as an array on {@code batch}'s
      * manager (see {@link CrossEngine}).
      *
-     * @throws EngineException if TensorFlow rejects the batch (e.g. its shape does not fit the graph)
+     * @throws ai.djl.engine.EngineException if TensorFlow rejects the batch (e.g. its shape does not fit the graph)
      */
     public NDArray predict(NDArray batch) {
         return CrossEngine.forward(model.getBlock(), model.getNDManager(), batch);
@@ -123,8 +125,10 @@ public final class SavedModel implements AutoCloseable {
         model.close();
     }
 
-    private static String firstLine(Exception e) {
+    private static InvalidInputException notLoadable(Path directory, Exception e) {
         String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+        String reason = m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+        return InvalidInputException.problem("cannot be loaded as a TensorFlow SavedModel: " + reason).file(directory)
+                .expected(EXPECTED).build(e);
     }
 }
