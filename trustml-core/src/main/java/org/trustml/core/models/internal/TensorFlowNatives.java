@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -132,9 +129,11 @@ public final class TensorFlowNatives {
         }
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+        } catch (IOException e) {
+            // rename(2) onto a directory another process has just put there fails (ENOTEMPTY, which Java reports
+            // as a plain FileSystemException "Directory not empty"): its copy is complete, use it
             if (!complete(target, libraries)) {
-                throw new IOException("could not move " + tmp + " to " + target + " (" + e + ")", e);
+                throw e;
             }
         }
     }
