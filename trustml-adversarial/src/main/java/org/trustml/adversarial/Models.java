@@ -20,9 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.models.SavedModel;
 import org.trustml.core.train.internal.TorchScripts;
 
-/** Makes {@link Classifier}s from TorchScript files, DJL blocks and plain functions. */
+/** Makes {@link Classifier}s from TorchScript files, TensorFlow SavedModels, DJL blocks and plain functions. */
 public final class Models {
     private Models() {}
 
@@ -40,7 +41,7 @@ public final class Models {
         if (!Files.exists(file)) {
             throw InvalidInputException.problem("does not exist").file(file).expected("a TorchScript .pt file").build();
         }
-        if (Files.isDirectory(file) && Files.exists(file.resolve("saved_model.pb"))) {
+        if (SavedModel.isSavedModel(file)) {
             throw noGradients(file);
         }
         if (Files.isDirectory(file) || !TorchScripts.looksLikeZip(file)) {
@@ -63,6 +64,23 @@ public final class Models {
             }
         }
         return new TorchScriptModel(file.getFileName().toString(), model, outputKind);
+    }
+
+    /**
+     * Loads a TensorFlow SavedModel directory on DJL's TensorFlow engine as a predict-only classifier: a
+     * transfer-attack target (that engine has no gradients, so gradient attacks on it fail with a message
+     * pointing to transfer mode). Its {@code serving_default} signature must take one float input shaped as
+     * the attack's inputs and give (N, classes) scores. Needs {@code ai.djl.tensorflow:tensorflow-engine} and
+     * {@code org.tensorflow:tensorflow-core-native:1.0.0-rc.1:linux-x86_64} at run time (see
+     * {@link SavedModel}). Close the returned model to free it.
+     *
+     * @throws InvalidInputException if the directory does not exist, holds no {@code saved_model.pb} or cannot
+     *     be loaded
+     */
+    public static SavedModelClassifier savedModel(Path directory, OutputKind outputKind) {
+        requireNonNull(directory, "directory");
+        requireNonNull(outputKind, "outputKind");
+        return new SavedModelClassifier(SavedModel.load(directory), outputKind);
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.trustml.bench;
 
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,12 +19,16 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.trustml.drift.AutoencoderChecker;
 import org.trustml.drift.AutoencoderConfig;
 import org.trustml.drift.Samples;
+import org.trustml.drift.ScoreKind;
+import org.trustml.drift.internal.AutoencoderTraining;
 
 /**
  * Scoring 20,000 grey 28×28 images with the default convolutional autoencoder checker (8/16
- * filters) on DJL's PyTorch engine, CPU; one op = the whole batch, so images/s = 20,000 / time.
- * The checker is trained for one epoch on 256 images in the setup (the weights do not change
- * the cost of scoring). {@link ProcessCpu} records the process CPU time next to the wall time.
+ * filters), CPU; one op = the whole batch, so images/s = 20,000 / time. The checker scores in
+ * plain Java ({@code ConvScorer}); {@link #score20000ImagesOnLibtorch} runs the same network's
+ * forward pass on DJL's PyTorch engine for the side-by-side ratio. The checker is trained for one
+ * epoch on 256 images in the setup (the weights do not change the cost of scoring).
+ * {@link ProcessCpu} records the process CPU time next to the wall time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,6 +38,8 @@ public class CheckerScoringBenchmark {
     static final int IMAGES = 20_000;
 
     AutoencoderChecker checker;
+    /** The same network on libtorch (DJL's forward pass), for the side-by-side ratio. */
+    Model libtorch;
     Samples batch;
 
     static float[][] noise(long seed, int n) {
@@ -48,17 +58,28 @@ public class CheckerScoringBenchmark {
         checker = AutoencoderChecker.train(Samples.images(noise(1, 256), 1, 28, 28),
                 AutoencoderConfig.defaults().withEpochs(1));
         batch = Samples.images(noise(2, IMAGES), 1, 28, 28);
+        libtorch = AutoencoderTraining.newModel(List.of(1, 28, 28), AutoencoderConfig.defaults());
+        libtorch.getBlock().initialize(libtorch.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         checker.close();
+        libtorch.close();
     }
 
     @Benchmark
     public double[] score20000Images(ProcessCpu cpu) {
         cpu.begin();
         double[] scores = checker.score(batch);
+        cpu.end();
+        return scores;
+    }
+
+    @Benchmark
+    public double[] score20000ImagesOnLibtorch(ProcessCpu cpu) {
+        cpu.begin();
+        double[] scores = AutoencoderTraining.engineScore(libtorch, batch.rows(), List.of(1, 28, 28), ScoreKind.L2, 100);
         cpu.end();
         return scores;
     }

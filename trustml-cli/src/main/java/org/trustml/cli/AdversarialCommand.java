@@ -3,10 +3,12 @@ package org.trustml.cli;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trustml.adversarial.Attack;
+import org.trustml.adversarial.Classifier;
 import org.trustml.adversarial.AttackResult;
 import org.trustml.adversarial.ClipRange;
 import org.trustml.adversarial.Fgsm;
@@ -16,6 +18,7 @@ import org.trustml.adversarial.OutputKind;
 import org.trustml.adversarial.Pgd;
 import org.trustml.adversarial.Robustness;
 import org.trustml.adversarial.RobustnessReport;
+import org.trustml.adversarial.SavedModelClassifier;
 import org.trustml.adversarial.TorchScriptModel;
 import org.trustml.core.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -23,18 +26,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code trustml attack ...}: FGSM or PGD against a TorchScript model, with a robustness report. */
+/**
+ * {@code trustml attack ...}: FGSM or PGD against a TorchScript model, or by transfer against a TorchScript model or
+ * a TensorFlow SavedModel, with a robustness report.
+ */
 @Command(name = "attack", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Craft adversarial examples with FGSM or PGD (ART 1.20 semantics) against a TorchScript model, "
                 + "write them as a .npy file and report clean and adversarial accuracy, success rate, perturbation "
                 + "norms, empirical robustness and loss sensitivity.",
             "Without --labels the model's own predictions stand in for the labels (as in ART). With --target-model the "
-                + "examples are crafted on --model and evaluated on the target (transfer mode)."})
+                + "examples are crafted on --model and evaluated on the target (transfer mode): a TorchScript file or a "
+                + "TensorFlow SavedModel directory (no gradients, so a SavedModel can only be a --target-model)."})
 final class AdversarialCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "M.pt", description = "TorchScript model to attack (or the surrogate with --target-model).")
+    @Option(names = "--model", required = true, paramLabel = "M.pt", description = "TorchScript model to attack (or the surrogate with --target-model); a SavedModel here is refused: use transfer mode.")
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "X.npy|X.csv", description = "Inputs: .npy (N, ...) or CSV, one sample per row, C-order flattened.")
@@ -88,7 +95,8 @@ final class AdversarialCommand implements Callable<Integer> {
     @Option(names = "--output-kind", defaultValue = "logits", description = "logits or probabilities: what the model outputs (default: ${DEFAULT-VALUE}).")
     String outputKind;
 
-    @Option(names = "--target-model", paramLabel = "T.pt", description = "Transfer mode: evaluate on this model, used without its gradients.")
+    @Option(names = "--target-model", paramLabel = "T.pt|DIR", description = "Transfer mode: evaluate on this model, used "
+            + "without its gradients: a TorchScript file or a TensorFlow SavedModel directory (saved_model.pb).")
     Path targetModel;
 
     @Option(names = "--out", required = true, paramLabel = "adv.npy", description = "Where to write the adversarial examples (float32 .npy).")
@@ -111,12 +119,15 @@ final class AdversarialCommand implements Callable<Integer> {
             throw InvalidInputException.problem("needs --target-labels").value("--targeted")
                     .expected("a .npy or CSV file of the classes to reach").build();
         }
+        // a directory target is read as a SavedModel (the error for one without saved_model.pb says so)
+        boolean savedTarget = targetModel != null && Files.isDirectory(targetModel);
         try (TorchScriptModel crafter = Models.torchScript(model, kind);
-                TorchScriptModel evaluated = targetModel == null ? null : Models.torchScript(targetModel, kind);
+                TorchScriptModel torchTarget = targetModel == null || savedTarget ? null : Models.torchScript(targetModel, kind);
+                SavedModelClassifier tfTarget = savedTarget ? Models.savedModel(targetModel, kind) : null;
                 NDManager manager = NDManager.newBaseManager()) {
             NDArray inputs = manager.create(x.values(), new Shape(x.count()).addAll(x.sampleShape()));
-            Robustness robustness = evaluated == null ? Robustness.of(crafter)
-                    : Robustness.transfer(crafter, evaluated.withoutGradients());
+            Classifier target = tfTarget != null ? tfTarget : torchTarget == null ? null : torchTarget.withoutGradients();
+            Robustness robustness = target == null ? Robustness.of(crafter) : Robustness.transfer(crafter, target);
             Robustness.AttackRun run = robustness.attack(attack).on(inputs, y);
             if (t != null) {
                 run = run.targets(t);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.io.Json;
+import org.trustml.core.models.SavedModel;
 import org.trustml.core.table.Table;
 import org.trustml.explain.BatchModel;
 import org.trustml.explain.ExplanationImages;
@@ -43,17 +44,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code trustml explain}: LIME for an image or a table row, against a TorchScript or DJL model. */
+/**
+ * {@code trustml explain}: LIME for an image or a table row, against a TorchScript file, a DJL model directory or a
+ * TensorFlow SavedModel.
+ */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"LIME explanation (lime 0.2 defaults) of a TorchScript (.pt) or DJL model's prediction for "
-                + "an image (--image) or a table row (--table with --row).",
+        description = {"LIME explanation (lime 0.2 defaults) of a TorchScript (.pt), DJL or TensorFlow SavedModel "
+                + "model's prediction for an image (--image) or a table row (--table with --row).",
             "Images are fed as RGB float in [0, 1], NCHW; table rows as float [N, d] (every column but "
                 + "--label-column, in file order). Same --seed, same explanation."})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "M.pt", description = "TorchScript file or DJL model directory.")
+    @Option(names = "--model", required = true, paramLabel = "M.pt|DIR", description = "TorchScript file, DJL model "
+            + "directory, or TensorFlow SavedModel directory (saved_model.pb; run on DJL's TensorFlow engine).")
     Path model;
 
     @Option(names = "--image", paramLabel = "IMG", description = "Image to explain (PNG, JPEG, BMP, GIF; grey and RGBA "
@@ -124,16 +129,24 @@ final class ExplainCommand implements Callable<Integer> {
                     .value(image == null ? "neither" : "both").build();
         }
         OutputKind kind = parseKind();
+        if (SavedModel.isSavedModel(model)) {
+            try (SavedModel saved = SavedModel.load(model)) {
+                return explain(BatchModel.of(saved), kind);
+            }
+        }
         try (ZooModel<NDList, NDList> loaded = load(model);
                 Predictor<NDList, NDList> predictor = loaded.newPredictor()) {
-            BatchModel batchModel = BatchModel.of(predictor);
-            Map<String, Object> doc = image != null ? explainImage(batchModel, kind) : explainRow(batchModel, kind);
-            PrintWriter out = spec.commandLine().getOut();
-            if (format == OutputFormat.json) {
-                out.println(Json.toJson(doc));
-            } else {
-                out.print(text(doc));
-            }
+            return explain(BatchModel.of(predictor), kind);
+        }
+    }
+
+    private int explain(BatchModel batchModel, OutputKind kind) {
+        Map<String, Object> doc = image != null ? explainImage(batchModel, kind) : explainRow(batchModel, kind);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            out.println(Json.toJson(doc));
+        } else {
+            out.print(text(doc));
         }
         return 0;
     }
@@ -299,8 +312,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     private static ZooModel<NDList, NDList> load(Path path) {
         if (!Files.exists(path)) {
-            throw InvalidInputException.problem("does not exist").file(path).expected("a TorchScript .pt file or a "
-                    + "DJL model directory").build();
+            throw InvalidInputException.problem("does not exist").file(path).expected("a TorchScript .pt file, a "
+                    + "DJL model directory or a TensorFlow SavedModel directory").build();
         }
         Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class).optModelPath(path)
                 .optEngine("PyTorch").optTranslator(new NoopTranslator()).build();

@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import org.trustml.core.TrustmlException;
+import org.trustml.core.models.CrossEngine;
+import org.trustml.core.models.SavedModel;
 
 /**
  * What LIME needs from a model: predictions for a batch. The input is a batch NDArray (for images
@@ -31,11 +33,19 @@ public interface BatchModel {
     }
 
     /**
-     * A DJL model loaded with {@code NDList} in and out. The returned model holds one predictor; close the
-     * {@link ZooModel} when done (closing it also releases the predictor's resources).
+     * A DJL model loaded with {@code NDList} in and out, on any engine: when the model's engine is not the
+     * batch's (a TensorFlow SavedModel fed by the explainer's PyTorch arrays), the batch is copied across
+     * ({@link CrossEngine}). Close the {@link ZooModel} when done.
      */
     static BatchModel of(ZooModel<NDList, NDList> model) {
-        Predictor<NDList, NDList> predictor = model.newPredictor();
-        return of(predictor);
+        return batch -> CrossEngine.forward(model.getBlock(), model.getNDManager(), batch);
+    }
+
+    /**
+     * A TensorFlow SavedModel ({@link SavedModel#load}): LIME needs predictions only, which DJL's TensorFlow
+     * engine gives. Close the SavedModel when done.
+     */
+    static BatchModel of(SavedModel model) {
+        return model::predict;
     }
 }

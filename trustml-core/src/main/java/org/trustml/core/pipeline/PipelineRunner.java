@@ -55,7 +55,7 @@ final class PipelineRunner {
         Instant start = options.clock().instant();
         TrackedRun tracked = options.tracker().start(options.experiment(), runId, runName, start,
                 Map.of("trustml.stages", String.join(" -> ", names)));
-        Path runDir = tracked.artifactDirectory();
+        Path runDir = tracked.artifactDirectory().toAbsolutePath().normalize();
         tracked.logParam("seed", Long.toString(options.seed()));
         List<JsonNode> configs = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {

@@ -23,6 +23,7 @@ import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.NotBlessedException;
 import org.trustml.core.evaluation.Verdict;
+import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.ContentHash;
 import org.trustml.core.io.Json;
 import org.trustml.core.run.RunRecord;
@@ -133,7 +134,7 @@ public final class ModelRegistry {
         Path tmp = null;
         try {
             Files.createDirectories(modelDir);
-            tmp = Files.createTempDirectory(modelDir, ".publishing-" + version + "-");
+            tmp = AtomicFiles.createTempDirectory(modelDir, ".publishing-" + version + "-");
             List<PackageFile> files = PackageWriter.write(tmp, model, evaluation, verdict, run, options, version,
                     storageUri);
             String sumsHash = ContentHash.ofFile(tmp.resolve(ModelPackage.CHECKSUMS));

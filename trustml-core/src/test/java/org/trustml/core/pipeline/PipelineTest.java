@@ -160,6 +160,41 @@ class PipelineTest {
     }
 
     @Test
+    void aRelativeRunsRootWorksAndArtifactsGetTheModeOfANewFile() throws IOException {
+        Stage<Void, String> writer = new Stage<>() {
+            @Override
+            public String name() {
+                return "writer";
+            }
+
+            @Override
+            public Object config() {
+                return null;
+            }
+
+            @Override
+            public String apply(Void input, RunContext ctx) {
+                ctx.writeArtifact("report.html", out -> out.write("<p>hi</p>".getBytes(StandardCharsets.UTF_8)));
+                return "done";
+            }
+        };
+        // relative to the working directory (the module directory under Maven)
+        Path runs = Path.of("target", "relative-runs-" + System.nanoTime());
+        try {
+            PipelineRun<String> run = Pipeline.from(writer).run(RunOptions.seed(1).withTracker(Tracker.none(runs)));
+            Path artifact = run.runDirectory().resolve(run.record().stages().get(0).artifacts().get(0).path());
+            assertThat(artifact).hasContent("<p>hi</p>");
+            if (Files.getFileStore(artifact).supportsFileAttributeView("posix")) {
+                // the same mode as a file created the ordinary way (0666 less the umask), not a temp file's 0600
+                Path plain = Files.createFile(artifact.resolveSibling("plain.txt"));
+                assertThat(Files.getPosixFilePermissions(artifact)).isEqualTo(Files.getPosixFilePermissions(plain));
+            }
+        } finally {
+            org.assertj.core.util.Files.delete(runs.toFile());
+        }
+    }
+
+    @Test
     void aStageThatFailsWhileWritingLeavesNoHalfWrittenArtifact() {
         Stage<Void, String> writer = new Stage<>() {
             @Override

@@ -84,6 +84,11 @@ class PublishTest {
         Publication p = run.output();
         assertThat(p.version()).isEqualTo("1"); // first version of a new name
         assertThat(p.directory()).isEqualTo(registry.toAbsolutePath().resolve("colours/1"));
+        if (Files.getFileStore(registry).supportsFileAttributeView("posix")) {
+            // an ordinary directory's mode (0777 less the umask), not a temporary directory's 0700
+            Path plain = Files.createDirectory(registry.resolve("plain"));
+            assertThat(Files.getPosixFilePermissions(p.directory())).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
         assertThat(p.blessed()).isTrue();
         assertThat(p.forced()).isFalse();
         assertThat(p.storageUri()).isEqualTo("pvc://trustml-registry/colours/1");

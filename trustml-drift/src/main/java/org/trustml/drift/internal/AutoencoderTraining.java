@@ -16,6 +16,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
@@ -155,8 +156,20 @@ public final class AutoencoderTraining {
         }
     }
 
-    /** Per-sample scores; rows already standardised. */
+    /**
+     * Per-sample scores; rows already standardised. Images go through {@link ConvScorer} (the same
+     * network in plain Java, several times faster than libtorch for these few channels); tables
+     * through the DJL model ({@link #engineScore}).
+     */
     public static double[] score(Model model, float[][] rows, List<Integer> shape, ScoreKind kind, double percent) {
+        if (shape.size() == 3) {
+            return ConvScorer.of(model.getBlock(), shape).score(rows, kind, percent);
+        }
+        return engineScore(model, rows, shape, kind, percent);
+    }
+
+    /** Per-sample scores from the DJL model's forward pass, {@value #SCORE_BATCH} samples at a time. */
+    public static double[] engineScore(Model model, float[][] rows, List<Integer> shape, ScoreKind kind, double percent) {
         int width = rows.length == 0 ? 0 : rows[0].length;
         double[] scores = new double[rows.length];
         int keep = (int) Math.ceil(percent / 100 * width);
@@ -183,17 +196,22 @@ public final class AutoencoderTraining {
                         float[] row = new float[width];
                         for (int i = 0; i < to - from; i++) {
                             System.arraycopy(s, i * width, row, 0, width);
-                            java.util.Arrays.sort(row);
-                            double sum = 0;
-                            for (int k = width - keep; k < width; k++) {
-                                sum += row[k];
-                            }
-                            scores[from + i] = sum / keep;
+                            scores[from + i] = meanOfLargest(row, keep);
                         }
                     }
                 }
             }
         }
         return scores;
+    }
+
+    /** Mean of the {@code keep} largest values (alibi-detect's top {@code outlier_perc}%); sorts {@code values}. */
+    static double meanOfLargest(float[] values, int keep) {
+        Arrays.sort(values);
+        double sum = 0;
+        for (int k = values.length - keep; k < values.length; k++) {
+            sum += values[k];
+        }
+        return sum / keep;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.trustml.core.io.AtomicFiles;
 
 /**
  * Writes a directory all at once: the content goes into a hidden sibling temporary directory,
@@ -26,7 +27,7 @@ public final class CheckerDirectory {
         Path old = null;
         try {
             Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp");
+            tmp = AtomicFiles.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp");
             writer.accept(tmp);
             if (Files.exists(absolute)) {
                 old = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".old");
