@@ -19,13 +19,11 @@ class NativeMemoryTest {
     }
 
     @Test
-    void releasingIsANoOpOrSucceedsButNeverFails() {
+    void releasingIsSafeAnyNumberOfTimesAndANoOpWithoutGlibc() {
         for (int i = 0; i < 3; i++) {
-            byte[] churn = new byte[1 << 20];
-            assertThat(churn).hasSize(1 << 20);
-            // true when glibc gave pages back, false when it had none or there is no glibc: both are fine
-            NativeMemory.releaseFreed();
+            boolean released = NativeMemory.releaseFreed();
+            // with glibc either answer is right (it depends on what happens to be free); without it, nothing is released
+            assertThat(released && !NativeMemory.available()).isFalse();
         }
-        assertThat(NativeMemory.available()).isEqualTo(NativeMemory.available());
     }
 }
