@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,22 +132,7 @@ class PipelineTest {
                 return "s" + ctx.random().nextInt(1000);
             }
         };
-        Stage<CharSequence, Integer> length = new Stage<>() {
-            @Override
-            public String name() {
-                return "length";
-            }
-
-            @Override
-            public Object config() {
-                return null;
-            }
-
-            @Override
-            public Integer apply(CharSequence input, RunContext ctx) {
-                return input.length();
-            }
-        };
+        Stage<CharSequence, Integer> length = stage("length", (input, ctx) -> input.length());
         // Stage<CharSequence, …> accepts the String output: 'then' takes Stage<? super O, R>.
         PipelineRun<Integer> run = Pipeline.from(source).then(length)
                 .run(RunOptions.seed(3).withTracker(Tracker.none(dir.resolve("runs"))));
@@ -161,23 +147,10 @@ class PipelineTest {
 
     @Test
     void aRelativeRunsRootWorksAndArtifactsGetTheModeOfANewFile() throws IOException {
-        Stage<Void, String> writer = new Stage<>() {
-            @Override
-            public String name() {
-                return "writer";
-            }
-
-            @Override
-            public Object config() {
-                return null;
-            }
-
-            @Override
-            public String apply(Void input, RunContext ctx) {
-                ctx.writeArtifact("report.html", out -> out.write("<p>hi</p>".getBytes(StandardCharsets.UTF_8)));
-                return "done";
-            }
-        };
+        Stage<Void, String> writer = stage("writer", (input, ctx) -> {
+            ctx.writeArtifact("report.html", out -> out.write("<p>hi</p>".getBytes(StandardCharsets.UTF_8)));
+            return "done";
+        });
         // relative to the working directory (the module directory under Maven)
         Path runs = Path.of("target", "relative-runs-" + System.nanoTime());
         try {
@@ -255,5 +228,25 @@ class PipelineTest {
         assertThat(run.output()).containsExactly(0f, 1f, 2f);
         assertThat(seen[0].isOpen()).isFalse();
         assertThat(run.record().environment().engines()).containsExactly("PyTorch 2.7.1");
+    }
+
+    /** A stage with no config whose work is {@code body}. */
+    private static <I, O> Stage<I, O> stage(String name, BiFunction<I, RunContext, O> body) {
+        return new Stage<>() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Object config() {
+                return null;
+            }
+
+            @Override
+            public O apply(I input, RunContext ctx) {
+                return body.apply(input, ctx);
+            }
+        };
     }
 }
