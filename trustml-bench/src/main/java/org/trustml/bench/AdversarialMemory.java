@@ -36,11 +36,20 @@ import org.trustml.adversarial.Robustness;
  * more threads oversubscribe the cores; {@code report} runs the attacks with their robustness report).
  */
 public final class AdversarialMemory {
+    /**
+     * {@code -DtrimAfterGc=true}: one more {@code malloc_trim(0)} after the measurement's own full GCs, so
+     * RSS counts what the process holds rather than what glibc keeps of native memory freed after the
+     * attack's own trim (by those GCs or by anything else between the attack and the measurement).
+     */
+    private static final boolean TRIM_AFTER_GC = Boolean.getBoolean("trimAfterGc");
+
     private AdversarialMemory() {}
 
     /** glibc's allocator statistics (glibc 2.33+). */
     public interface GlibcMalloc extends Library {
         MallInfo2.ByValue mallinfo2();
+
+        int malloc_trim(long pad);
     }
 
     /** {@code struct mallinfo2}: ten {@code size_t} fields. */
@@ -120,6 +129,9 @@ public final class AdversarialMemory {
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(100);
+        }
+        if (TRIM_AFTER_GC && glibc != null) {
+            glibc.malloc_trim(0);
         }
         Runtime rt = Runtime.getRuntime();
         long inUse = -1;
