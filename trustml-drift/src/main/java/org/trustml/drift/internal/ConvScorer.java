@@ -21,9 +21,10 @@ import org.trustml.drift.ScoreKind;
  * small upsampling layers), while this path does less work and stays in the caches:
  *
  * <ul>
- *   <li>A tile of {@value #LANES} images is stored channel × row × column × image, the image index
- *       innermost, so every multiply-add runs along a contiguous lane of images; activations carry
- *       a zero border, so no tap needs a bounds check.</li>
+ *   <li>A tile of up to {@value #LANES} images (fewer for big images: about 4 MB of input per tile)
+ *       is stored channel × row × column × image, the image index innermost, so every multiply-add
+ *       runs along a contiguous lane of images; activations carry a zero border, so no tap needs a
+ *       bounds check.</li>
  *   <li>"Nearest 2× upsampling, then a 3×3 convolution" is computed at the low resolution: each of
  *       the four output phases (even/odd row × even/odd column) sees a 2×2 kernel whose taps are
  *       sums of the 3×3 taps that land on the same low-resolution pixel. That is 44% fewer
@@ -34,8 +35,10 @@ import org.trustml.drift.ScoreKind;
  * </ul>
  */
 public final class ConvScorer {
-    /** Images per tile. */
+    /** Images per tile, at most. */
     static final int LANES = 128;
+    /** Floats per tile's padded input, at most (4 MB), so that big images get fewer lanes, not big tiles. */
+    private static final int TILE_FLOATS = 1 << 20;
     /** Output channels computed together. */
     private static final int BLOCK = 4;
     /** {@code TAPS[p][t]}: the 3×3 kernel rows (or columns) that fall on low-resolution tap {@code t} in phase {@code p}. */
@@ -105,7 +108,8 @@ public final class ConvScorer {
         double[] scores = new double[rows.length];
         int pixels = channels * height * width;
         int keep = (int) Math.ceil(percent / 100 * pixels);
-        int lanes = Math.max(1, Math.min(LANES, rows.length));
+        int perImage = channels * (height + 2) * (width + 2);
+        int lanes = Math.max(1, Math.min(Math.min(LANES, Math.max(8, TILE_FLOATS / perImage)), rows.length));
         int tiles = (rows.length + lanes - 1) / lanes;
         IntStream.range(0, tiles).parallel().forEach(t -> {
             int from = t * lanes;

@@ -56,6 +56,8 @@ class ConvScorerTest {
         // alibi-detect's score: mean of the top 10% squared errors, and the plain mean (100%)
         "1, 28, 28, 8, 16, 130, TOP_PERCENT_MSE, 10",
         "3, 16, 16, 4, 8, 9, TOP_PERCENT_MSE, 100",
+        // 64×64 RGB: 80 images per tile (the 4 MB tile budget), so two tiles
+        "3, 64, 64, 8, 16, 90, L2, 100",
         "1, 4, 4, 1, 1, 1, L2, 100"})
     void agreesWithTheDjlForwardPass(int c, int h, int w, int f1, int f2, int n, ScoreKind kind, double percent) {
         List<Integer> shape = List.of(c, h, w);
