@@ -16,7 +16,7 @@ import org.trustml.drift.ScoreKind;
  *
  * <p>Same network and weights as {@link AutoencoderNetwork#convolutional} (read from the trained
  * block), same arithmetic up to the order of float additions: scores agree with the DJL forward
- * pass to about 1e-6 relative (tested). Why not DJL: with 1–16 channels libtorch's convolutions run
+ * pass within 1e-5 relative (tested). Why not DJL: with 1–16 channels libtorch's convolutions run
  * far below the CPU's speed (about 13,000 images/s for 28×28 on 2 cores, most of it in the two
  * small upsampling layers), while this path does less work and stays in the caches:
  *
