@@ -43,6 +43,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.trustml.core.torch.ConvolutionGradients;
 
 /**
  * {@code trustml explain}: LIME for an image or a table row, against a TorchScript file, a DJL model directory or a
@@ -315,6 +316,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw InvalidInputException.problem("does not exist").file(path).expected("a TorchScript .pt file, a "
                     + "DJL model directory or a TensorFlow SavedModel directory").build();
         }
+        ConvolutionGradients.ensureCorrect();
         Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class).optModelPath(path)
                 .optEngine("PyTorch").optTranslator(new NoopTranslator()).build();
         try {

@@ -13,6 +13,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.torch.ConvolutionGradients;
 
 /**
  * Gradient attributions for DJL models whose engine computes gradients (PyTorch; a TorchScript model
@@ -99,6 +100,7 @@ public final class GradientAttribution {
     }
 
     private NDArray[] gradients(NDManager m, NDArray input, int label, int n) {
+        ConvolutionGradients.ensureCorrectFor(m);
         NDArray x = input.duplicate();
         x.setRequiresGradient(true);
         try (GradientCollector gc = Engine.getEngine(m.getEngine().getEngineName()).newGradientCollector()) {

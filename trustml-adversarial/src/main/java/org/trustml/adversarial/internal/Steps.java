@@ -9,6 +9,7 @@ import org.trustml.adversarial.ClipRange;
 import org.trustml.adversarial.GradientClassifier;
 import org.trustml.adversarial.Norm;
 import org.trustml.adversarial.OutputKind;
+import org.trustml.core.torch.ConvolutionGradients;
 
 /**
  * The arithmetic of one FGSM/PGD step, on NDArrays of shape (N, …), following ART 1.20
@@ -27,6 +28,7 @@ public final class Steps {
      * (torch's cross-entropy with reduction 'mean').
      */
     public static NDArray lossGradient(GradientClassifier model, NDArray x, NDArray labels, float scale) {
+        ConvolutionGradients.ensureCorrectFor(x.getManager());
         NDArray input = x.duplicate();
         input.setRequiresGradient(true);
         try (GradientCollector collector = Engine.getEngine(x.getManager().getEngine().getEngineName())

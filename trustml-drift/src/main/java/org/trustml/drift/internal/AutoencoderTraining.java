@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.trustml.core.TrustmlException;
 import org.trustml.drift.AutoencoderConfig;
 import org.trustml.drift.ScoreKind;
+import org.trustml.core.torch.ConvolutionGradients;
 
 /** Training and scoring of the autoencoder, on the default DJL engine. */
 public final class AutoencoderTraining {
@@ -65,6 +66,7 @@ public final class AutoencoderTraining {
      * standardised.
      */
     public static void train(Model model, float[][] rows, List<Integer> shape, AutoencoderConfig config) {
+        ConvolutionGradients.ensureCorrectFor(model.getNDManager());
         int width = rows[0].length;
         DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))

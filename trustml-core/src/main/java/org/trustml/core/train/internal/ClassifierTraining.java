@@ -31,6 +31,7 @@ import org.trustml.core.io.ContentHash;
 import org.trustml.core.train.EpochMetrics;
 import org.trustml.core.train.ImageClassifierConfig;
 import org.trustml.core.train.TrainedModel;
+import org.trustml.core.torch.ConvolutionGradients;
 
 /**
  * The training loop: Adam on softmax cross-entropy, one shuffled pass over the training split per
@@ -80,6 +81,7 @@ public final class ClassifierTraining {
             throw InvalidInputException.problem("has no training images").file(data.root())
                     .expected("a train split with images").build();
         }
+        ConvolutionGradients.ensureCorrect();
         // DJL initialises parameters from the engine's generator: seed it for reproducible runs
         Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
         try (Model model = network(data.labels(), train.images.get(0))) {
