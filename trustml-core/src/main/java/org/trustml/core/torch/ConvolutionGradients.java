@@ -31,9 +31,10 @@ import org.trustml.core.torch.internal.ReferenceConvolution;
  * <p>What {@link #ensureCorrect()} does, once per process (later calls return the first outcome), under the
  * {@link GradientPolicy} chosen by the system property {@value GradientPolicy#PROPERTY}:
  * <ol>
- *   <li>{@link GradientPolicy#AUTO AUTO} only: if libtorch is not loaded yet and the environment does not set
- *       {@code ONEDNN_MAX_CPU_ISA}, set it to {@code SSE41} in this process (libc {@code setenv}); oneDNN reads
- *       it when it first picks kernels.</li>
+ *   <li>{@link GradientPolicy#AUTO AUTO} only: if the environment does not set {@code ONEDNN_MAX_CPU_ISA}, set
+ *       it to {@code SSE41} in this process (libc {@code setenv}). oneDNN reads it once, when it first picks
+ *       kernels (measured: at the first convolution or matrix product, not when libtorch is loaded nor on
+ *       element-wise work), so it takes effect unless one of those already ran in this process.</li>
  *   <li>Check: the input gradient of Σ conv2d(x, w)·u for two small convolutions (3×3, 3→8 channels; and a
  *       depthwise 3×3 with stride 2), {@value #REPETITIONS} times each, against the exact gradient computed
  *       in Java in double precision ({@link ReferenceConvolution}). An entry is wrong when it differs by more
@@ -112,7 +113,7 @@ public final class ConvolutionGradients {
             return new GradientCheck(policy, GradientRemedy.NOT_CHECKED, Double.NaN, Double.NaN, isa);
         }
         boolean capped = false;
-        if (policy == GradientPolicy.AUTO && preset == null && NativeSwitches.loadedLibtorch().isEmpty()) {
+        if (policy == GradientPolicy.AUTO && preset == null) {
             capped = NativeSwitches.setenvIfAbsent(ISA_VARIABLE, SAFE_ISA);
         }
         Engine engine = Engine.getEngine(ENGINE);

@@ -5,8 +5,8 @@ public enum GradientRemedy {
     /** Nothing was needed: the kernels libtorch chose gave the exact gradients. */
     NONE_NEEDED,
     /**
-     * oneDNN was limited to its SSE4.1 kernels before it started ({@code ONEDNN_MAX_CPU_ISA=SSE41} set in the
-     * process environment through libc's {@code setenv}, before libtorch was loaded).
+     * {@code ONEDNN_MAX_CPU_ISA=SSE41} was set in the process environment (libc {@code setenv}) before the check,
+     * and the check passed: oneDNN picked its SSE4.1 kernels when it started.
      */
     ISA_CAPPED,
     /**
