@@ -31,7 +31,9 @@ import org.trustml.drift.internal.SortedSample;
  * choice: reference of at most 1000 rows ⇒ KS for numeric columns with more than 5 distinct
  * pooled values, otherwise chi-square (more than 2 values) or z-test (2); larger reference ⇒
  * normalised Wasserstein for numeric columns with more than 5 distinct values, Jensen–Shannon
- * otherwise. {@link DriftTest#MMD} runs once over all numeric columns together.
+ * otherwise. Where Evidently would run its one-sample chi-square, this runs the two-sample one
+ * ({@link DriftTest#CHI_SQUARE}); ask for {@link DriftTest#CHI_SQUARE_GOODNESS_OF_FIT} to get
+ * Evidently's. {@link DriftTest#MMD} runs once over all numeric columns together.
  */
 public final class DriftCheck {
     private final Table reference;

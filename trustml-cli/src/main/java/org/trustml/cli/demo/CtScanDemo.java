@@ -38,7 +38,7 @@ import org.trustml.report.HtmlReport;
  * images by finding into train/val/test folders, train MobileNetV2 at 64×64 from scratch, evaluate it
  * overall, per sex and age group and per sex × age group, with AIF360's fairness metrics across sex,
  * LIME explanations of a few test images, PGD robustness at two eps and a drift check of the test
- * split against the training split; bless or refuse it by {@link #gates()}; write the model card
+ * split against the validation split; bless or refuse it by {@link #gates()}; write the model card
  * (YAML and HTML) and the HTML report. Everything lands under {@link Options#out()}.
  *
  * <pre>{@code
@@ -144,7 +144,7 @@ public final class CtScanDemo {
                         .with(FairnessEvaluator.of(COVID, Group.where("sex", "M"), "sex", "age_group"))
                         .with(lime(o.limeImages(), o.limeSamples(), o.seed()))
                         .with(new RobustnessEvaluator(Norm.INF, List.of(0.01, 0.03), 5, 32, o.seed()))
-                        .with(ImageDriftEvaluator.againstTrain()))
+                        .with(ImageDriftEvaluator.againstValidation()))
                 .then(Bless.<ImageEvaluation>by(gates()));
     }
 
