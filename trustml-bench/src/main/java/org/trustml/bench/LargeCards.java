@@ -15,12 +15,14 @@ import org.trustml.modelcard.ValidationReport;
  *       string without spaces (like a base64 PNG);</li>
  *   <li>{@code list-yaml} / {@code list-json}: {@code considerations.limitations} has 120,000 entries.</li>
  * </ul>
+ * A second argument changes the size: characters of the string, or entries of the list.
  * A small card is validated first (class loading, schema), then the large one once, with
  * {@link ModelCards#validate}. Prints wall time, process CPU time and the peak RSS ({@code VmHWM}).
  * Not JMH: one large call per JVM is the point, and the old code took minutes.
  *
  * <pre>{@code
  * java -cp trustml-bench/target/benchmarks.jar org.trustml.bench.LargeCards string-yaml
+ * java -cp trustml-bench/target/benchmarks.jar org.trustml.bench.LargeCards list-yaml 240000
  * }</pre>
  */
 public final class LargeCards {
@@ -29,20 +31,22 @@ public final class LargeCards {
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "string-yaml";
         boolean yaml = which.endsWith("-yaml");
+        boolean string = which.startsWith("string-");
+        int size = args.length > 1 ? Integer.parseInt(args[1]) : string ? 10_000_000 : 120_000;
         Path dir = Files.createTempDirectory("large-cards");
         Path small = Files.writeString(dir.resolve(yaml ? "small.yaml" : "small.json"),
                 yaml ? "model_details:\n  name: m\n" : "{\"model_details\": {\"name\": \"m\"}}");
         ModelCards.validate(small);
 
         StringBuilder text = new StringBuilder();
-        if (which.startsWith("string-")) {
-            String name = "x".repeat(10_000_000);
+        if (string) {
+            String name = "x".repeat(size);
             text.append(yaml ? "schema_version: \"0.0.2\"\nmodel_details:\n  name: \"" + name + "\"\n"
                     : "{\"schema_version\": \"0.0.2\", \"model_details\": {\"name\": \"" + name + "\"}}\n");
         } else if (which.startsWith("list-")) {
             text.append(yaml ? "schema_version: \"0.0.2\"\nconsiderations:\n  limitations:\n"
                     : "{\"schema_version\": \"0.0.2\", \"considerations\": {\"limitations\": [");
-            for (int i = 0; i < 120_000; i++) {
+            for (int i = 0; i < size; i++) {
                 text.append(yaml ? "    - description: \"limitation " + i + "\"\n"
                         : (i == 0 ? "" : ",") + "{\"description\": \"limitation " + i + "\"}");
             }

@@ -6,7 +6,8 @@ import org.trustml.core.InvalidInputException;
  * How large a model card trustml reads (JSON or YAML). A card past a limit is refused with an
  * {@link InvalidInputException} that names the file, the limit and the value found, before the
  * card takes more time or memory. Reading and validating take time and memory linear in a card's
- * size (about 1-2 s and a few hundred MB for a 10 MB card on a 2-core machine; see BENCHMARKS.md).
+ * size: a YAML card with a 10 MB string about 0.6 s of CPU and 230 MB peak RSS, one with 120,000
+ * list entries about 3.5 s and 310 MB (BENCHMARKS.md, "trustml-modelcard").
  *
  * <p>The defaults ({@link #defaults()}) hold a card with many embedded PNG graphics: 16 MiB,
  * 64 levels of nesting, 1,000,000 values. YAML anchors and aliases ({@code &a}, {@code *a}) are
