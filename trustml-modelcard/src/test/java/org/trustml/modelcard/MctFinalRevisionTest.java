@@ -46,6 +46,16 @@ class MctFinalRevisionTest {
     }
 
     @Test
+    void theNewFieldsAndTextValuesAreRendered() {
+        String html = CardRenderer.html(ModelCards.read(ModelCardIoTest.fixture("mct-2.1.0.json")));
+        assertThat(html).contains("<dt>Path</dt><dd>models/covid-ct/3f2a9c</dd>",
+                "<dt>Inputs</dt><dd>image: float32[1, 224, 224]<br>scale: [0, 1]<br></dd>",
+                "<dt>Outputs</dt><dd>probability: float32[2]<br></dd>",
+                "0.1, 0.5, 0.9",  // not a number: shown as written
+                "0.000015");      // "1.5e-05" is a number: shown plain, at most 4 significant digits
+    }
+
+    @Test
     void aCardOfMctsLastReleaseIsWrittenBackAsMctWroteIt() throws Exception {
         Path mct = ModelCardIoTest.fixture("mct-2.1.0.json");
         JsonNode original = CardMappers.json().readTree(mct.toFile());
