@@ -14,6 +14,7 @@ import org.trustml.adversarial.ClassRobustness;
 import org.trustml.adversarial.Classifier;
 import org.trustml.adversarial.Fgsm;
 import org.trustml.adversarial.GradientClassifier;
+import org.trustml.adversarial.NativeHeap;
 import org.trustml.adversarial.Norm;
 import org.trustml.adversarial.NormStats;
 import org.trustml.adversarial.RobustnessReport;
@@ -32,9 +33,10 @@ public final class AttackEvaluation {
     private final long[] labels;
     private final long[] targets;
     private final NDManager manager;
+    private final NativeHeap heap;
 
     public AttackEvaluation(GradientClassifier crafter, Classifier target, boolean transfer, Attack attack, float[] x,
-            Shape sampleShape, long[] labels, long[] targets, NDManager manager) {
+            Shape sampleShape, long[] labels, long[] targets, NDManager manager, NativeHeap heap) {
         this.crafter = crafter;
         this.target = target;
         this.transfer = transfer;
@@ -44,22 +46,31 @@ public final class AttackEvaluation {
         this.labels = labels;
         this.targets = targets;
         this.manager = manager;
+        this.heap = heap;
     }
 
     public AttackEvaluation withTargets(long[] targetLabels) {
-        return new AttackEvaluation(crafter, target, transfer, attack, x, sampleShape, labels, targetLabels, manager);
+        return new AttackEvaluation(crafter, target, transfer, attack, x, sampleShape, labels, targetLabels, manager,
+                heap);
+    }
+
+    public AttackEvaluation withNativeHeap(NativeHeap newHeap) {
+        return new AttackEvaluation(crafter, target, transfer, attack, x, sampleShape, labels, targets, manager,
+                newHeap);
     }
 
     /**
-     * Validates, attacks and (if asked) measures. Whatever happens, the native memory the batches freed
-     * is then handed back to the operating system ({@link NativeMemory#releaseFreed}), so that attacks
-     * run back to back do not keep the process at its largest peak.
+     * Validates, attacks and (if asked) measures. Whatever happens, with {@link NativeHeap#TRIM} the native
+     * memory the batches freed is then handed back to the operating system ({@link NativeMemory#releaseFreed}),
+     * so that attacks run back to back do not keep the process at its largest peak.
      */
     public AttackResult run(boolean withReport) {
         try {
             return attackAndMeasure(withReport);
         } finally {
-            NativeMemory.releaseFreed();
+            if (heap == NativeHeap.TRIM) {
+                NativeMemory.releaseFreed();
+            }
         }
     }
 
