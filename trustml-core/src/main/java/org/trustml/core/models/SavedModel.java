@@ -33,7 +33,7 @@ import org.trustml.core.models.internal.TensorFlowNatives;
  * so {@link #load} and {@link #installNatives()} set that JVM-wide system property to the unpacked copy (and
  * log it), and leave it set: a TensorFlow engine started later in the JVM reads it too. If the variable or
  * the property is set already, trustml neither unpacks nor changes anything: your directory is used. Set it
- * yourself to keep trustml from writing the property. It is the only system property trustml sets.
+ * yourself to keep trustml from writing the property. It is the only system property the library sets.
  */
 public final class SavedModel implements AutoCloseable {
     /** DJL's name of the TensorFlow engine. */
