@@ -158,6 +158,11 @@ public final class DriftCheck {
         }
         List<String> names = columns != null ? columns : reference.columnNames().stream()
                 .filter(n -> !n.equals(label)).toList();
+        if (names.isEmpty()) {
+            // the drift share would be 0/0 and the verdict "not drifted" about nothing
+            throw InvalidInputException.problem("has no column to compare").column(columns != null ? "columns" : label)
+                    .expected("at least one column besides the label").build();
+        }
         for (String n : names) {
             requireColumn(n);
         }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.List;
 import org.trustml.adversarial.Norm;
+import org.trustml.adversarial.NativeHeap;
 import org.trustml.adversarial.RobustnessEvaluator;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Blessing;
@@ -143,7 +144,8 @@ public final class CtScanDemo {
                 .then(EvaluateImageClassifier.onTestSplit().slicedBy("sex", "age_group").crossSlicedBy("sex", "age_group")
                         .with(FairnessEvaluator.of(COVID, Group.where("sex", "M"), "sex", "age_group"))
                         .with(lime(o.limeImages(), o.limeSamples(), o.seed()))
-                        .with(new RobustnessEvaluator(Norm.INF, List.of(0.01, 0.03), 5, 32, o.seed()))
+                        .with(new RobustnessEvaluator(Norm.INF, List.of(0.01, 0.03), 5, 32, o.seed())
+                                .withNativeHeap(NativeHeap.TRIM)) // the CLI owns its process
                         .with(ImageDriftEvaluator.againstValidation()))
                 .then(Bless.<ImageEvaluation>by(gates()));
     }

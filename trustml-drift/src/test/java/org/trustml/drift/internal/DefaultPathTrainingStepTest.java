@@ -17,6 +17,7 @@ import ai.djl.training.loss.Loss;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.trustml.core.train.SeededInitializer;
 import org.trustml.drift.AutoencoderConfig;
 
 /**
@@ -52,7 +53,7 @@ class DefaultPathTrainingStepTest {
 
             Shape batch = new Shape(rows, 1, 16, 16);
             Block start32 = AutoencoderNetwork.convolutional(1, config.filters());
-            start32.setInitializer(new SeededInitializer(config.seed()), Parameter.Type.WEIGHT);
+            start32.setInitializer(SeededInitializer.glorotUniform(config.seed()), Parameter.Type.WEIGHT);
             start32.initialize(m, DataType.FLOAT32, batch);
             Block block64 = AutoencoderNetwork.convolutional(1, config.filters());
             block64.initialize(m, DataType.FLOAT64, batch);
