@@ -195,7 +195,10 @@ class ModelServerTest {
                         + Base64.getEncoder().encodeToString("not an image".getBytes(StandardCharsets.UTF_8)) + "\"]}]}",
                         "400", "not an image"},
                 new String[] {imageRequest(redPng).replace("}]}", "}],\"outputs\":[{\"name\":\"logits\"}]}"), "400",
-                        "unknown output 'logits'"});
+                        "unknown output 'logits'"},
+                // nesting far past Jackson's depth limit: refused by the parser, no stack overflow
+                new String[] {"{\"inputs\":[{\"name\":\"input\",\"shape\":[1,3,32,32],\"datatype\":\"FP32\",\"data\":"
+                        + "[".repeat(20_000) + "]".repeat(20_000) + "}]}", "400", "malformed JSON"});
         for (String[] c : cases) {
             HttpResponse<String> r = post("/v2/models/colours/infer", c[0]);
             assertThat(r.statusCode()).as(c[0].length() > 80 ? c[0].substring(0, 80) : c[0])

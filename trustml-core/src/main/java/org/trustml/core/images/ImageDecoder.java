@@ -111,16 +111,7 @@ public record ImageDecoder(long maxPixels) {
      * @param source where the bytes came from (an input name, an index), named in the error
      */
     public BufferedImage read(byte[] bytes, String source) {
-        requireNonNull(bytes, "bytes");
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            return decode(in, Optional.empty());
-        } catch (Refused r) {
-            throw r.at(InvalidInputException.problem(r.problem).column(source).value(bytes.length + " bytes"),
-                    FORMATS + " bytes");
-        } catch (IOException | RuntimeException e) {
-            throw InvalidInputException.problem("cannot be decoded as an image: " + message(e)).column(source)
-                    .value(bytes.length + " bytes").expected(FORMATS + " bytes").build(e);
-        }
+        return fromBytes(bytes, source, in -> decode(in, Optional.empty()));
     }
 
     /**
@@ -128,8 +119,7 @@ public record ImageDecoder(long maxPixels) {
      * batch of images before decoding any); refused when they are not an image.
      */
     public Size size(byte[] bytes, String source) {
-        requireNonNull(bytes, "bytes");
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        return fromBytes(bytes, source, in -> {
             ImageReader reader = reader(in);
             try {
                 reader.setInput(in, true, true);
@@ -137,6 +127,19 @@ public record ImageDecoder(long maxPixels) {
             } finally {
                 reader.dispose();
             }
+        });
+    }
+
+    /** One step on an image in memory; what it refuses or fails on is an exception naming {@code source}. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T apply(ImageInputStream in) throws IOException, Refused;
+    }
+
+    private static <T> T fromBytes(byte[] bytes, String source, Step<T> step) {
+        requireNonNull(bytes, "bytes");
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            return step.apply(in);
         } catch (Refused r) {
             throw r.at(InvalidInputException.problem(r.problem).column(source).value(bytes.length + " bytes"),
                     FORMATS + " bytes");
