@@ -27,7 +27,7 @@ import org.trustml.core.InvalidInputException;
  * height are read from the file's header first, and an image with more than {@link #maxPixels()}
  * pixels is refused with an {@link InvalidInputException} naming the file (or the bytes' source), its
  * dimensions and the limit, before a single pixel is decoded. (A PNG of 20000×20000 black pixels is
- * 1.1 MB on disk and 1.6 GB once decoded.) Pillow guards the same way ({@code Image.MAX_IMAGE_PIXELS}).
+ * 1.1 MB on disk and 1.2 GB once decoded as RGB.) Pillow guards the same way ({@code Image.MAX_IMAGE_PIXELS}).
  *
  * <p>Immutable and thread-safe. {@link #defaults()} takes the limit from the system property
  * {@value #MAX_PIXELS_PROPERTY} when it is set (read, never written), else {@link #DEFAULT_MAX_PIXELS};
