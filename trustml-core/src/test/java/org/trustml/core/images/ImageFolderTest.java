@@ -272,16 +272,17 @@ class ImageFolderTest {
     }
 
     @Test
-    void twoWritersOfOneDatasetWithOneSeed() throws Exception {
-        Path csv = dataset(Map.of("a", 6, "b", 6));
+    void concurrentWritersOfOneDatasetWithOneSeed() throws Exception {
+        Path csv = dataset(Map.of("a", 30, "b", 30));
         Table table = Table.readCsv(csv);
         Path root = dir.resolve("shared/ds");
-        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        int writers = 3;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
         List<Object> outcomes = new ArrayList<>();
         try {
             List<java.util.concurrent.Future<Object>> runs = new ArrayList<>();
-            for (int w = 0; w < 2; w++) {
+            for (int w = 0; w < writers; w++) {
                 runs.add(pool.submit(() -> {
                     start.await();
                     try {
@@ -292,15 +293,16 @@ class ImageFolderTest {
                 }));
             }
             for (java.util.concurrent.Future<Object> f : runs) {
-                outcomes.add(f.get()); // anything but a dataset or a refusal fails the test here
+                outcomes.add(f.get()); // anything but a dataset or a refusal (before: an IOException) fails here
             }
         } finally {
             pool.shutdownNow();
         }
+        // one wins; the others are told the folder is taken (they read the same seed, so the same temp name before)
         assertThat(outcomes).filteredOn(o -> o instanceof ImageDataset).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> o instanceof InvalidInputException).hasSize(1).first()
-                .satisfies(e -> assertThat(((Exception) e).getMessage()).contains(root.toString()));
-        assertThat(ImageDataset.read(root).entries()).hasSize(12);
+        assertThat(outcomes).filteredOn(o -> o instanceof InvalidInputException).hasSize(writers - 1)
+                .allSatisfy(e -> assertThat(((Exception) e).getMessage()).contains(root.toString()));
+        assertThat(ImageDataset.read(root).entries()).hasSize(60);
         try (Stream<Path> s = Files.list(root.getParent())) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("ds");
         }
