@@ -100,8 +100,9 @@ final class AdversarialCommand implements Callable<Integer> {
             + "without its gradients: a TorchScript file or a TensorFlow SavedModel directory (saved_model.pb).")
     Path targetModel;
 
-    @Option(names = "--out", required = true, paramLabel = "adv.npy", description = "Where to write the adversarial examples (float32 .npy), atomically; a directory, link, "
-            + "device, FIFO or one of the inputs is refused before the attack runs.")
+    @Option(names = "--out", required = true, paramLabel = "adv.npy", description = "Where to write the adversarial "
+            + "examples (float32 .npy), atomically; a directory, link, device, FIFO or one of the inputs is refused "
+            + "before the attack runs.")
     Path out;
 
     @Option(names = "--sheet", paramLabel = "FILE.png", description = "Also write a PNG sheet (original | perturbation | adversarial) of the first 16 samples.")

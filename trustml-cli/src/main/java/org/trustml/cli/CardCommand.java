@@ -110,7 +110,8 @@ final class CardCommand implements Runnable {
             if (markdown != null) {
                 AtomicFiles.checkTarget(markdown, file);
             }
-            if (html != null && markdown != null && html.toAbsolutePath().normalize().equals(markdown.toAbsolutePath().normalize())) {
+            if (html != null && markdown != null
+                    && html.toAbsolutePath().normalize().equals(markdown.toAbsolutePath().normalize())) {
                 throw InvalidInputException.problem("is given for both --html and --markdown").file(html)
                         .expected("two different output files").build();
             }

@@ -48,14 +48,15 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
     /** The file in {@code --out} that names the last finished run's folder. */
     static final String LATEST = "latest";
-    private static final DateTimeFormatter RUN_FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_FOLDER =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--out", defaultValue = "trustml-demo", paramLabel = "DIR",
-            description = "Folder of the demo's runs: each run writes into a new DIR/<yyyyMMdd-HHmmss> (UTC) and names it "
-                    + "in DIR/latest (default: ${DEFAULT-VALUE}).")
+            description = "Folder of the demo's runs: each run writes into a new DIR/<yyyyMMdd-HHmmss> (UTC) and "
+                    + "names it in DIR/latest (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--seed", defaultValue = CtScanDemo.Options.DEFAULT_SEED, description = "Run and data seed (default: ${DEFAULT-VALUE}).")
@@ -171,8 +172,8 @@ final class DemoCommand implements Callable<Integer> {
         w.println("model card:   " + result.cardHtml() + " (and " + result.cardYaml().getFileName() + ")");
         w.println("model:        " + e.model().params());
         w.println("run record:   " + run.recordFile());
-        w.println("MLflow store: " + folder.resolve("mlruns") + "  (mlflow ui --backend-store-uri " + folder.resolve("mlruns")
-                + ")");
+        Path mlruns = folder.resolve("mlruns");
+        w.println("MLflow store: " + mlruns + "  (mlflow ui --backend-store-uri " + mlruns + ")");
         return 0;
     }
 }

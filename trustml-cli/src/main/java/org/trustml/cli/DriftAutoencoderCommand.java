@@ -130,8 +130,9 @@ final class DriftAutoencoderCommand implements Runnable {
         @Mixin
         SampleOptions samples;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to save the checker to: new, empty, or a saved checker (replaced atomically); "
-                + "any other folder, a file or a symbolic link is refused before training.")
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to save the "
+                + "checker to: new, empty, or a saved checker (replaced atomically); any other folder, a file or a "
+                + "symbolic link is refused before training.")
         Path out;
 
         @Option(names = "--epochs", defaultValue = "10", description = "Training epochs (default: ${DEFAULT-VALUE}).")

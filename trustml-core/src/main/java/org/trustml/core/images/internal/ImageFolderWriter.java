@@ -177,6 +177,9 @@ public final class ImageFolderWriter {
         classes.forEach(c -> byClass.add(new ArrayList<>()));
         usable.forEach(s -> byClass.get(index.get(s.label())).add(s));
 
+        // This draw once named the temporary folder (same seed, same name: concurrent or crashed runs collided).
+        // The name is AtomicFiles' now; the draw stays so that a seed gives the same split as before.
+        random.nextLong();
         List<ImageEntry> entries = new ArrayList<>();
         AtomicFiles.writeDirectory(root, folder -> false, DATASET_FOLDER, temp -> {
             for (ImageClass c : classes) {
