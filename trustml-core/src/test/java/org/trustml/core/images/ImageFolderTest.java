@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -258,8 +262,9 @@ class ImageFolderTest {
     void aCrashedRunsTemporaryFolderDoesNotFailTheRerun() throws IOException {
         Path csv = dataset(Map.of("a", 4, "b", 4));
         Table table = Table.readCsv(csv);
-        // kill -9 during the write leaves the hidden temporary folder, full, beside the root; before trustml 0.1
-        // its name came from the seeded generator, so the rerun with the same seed met it again
+        // kill -9 during the write leaves the hidden temporary folder beside the root; before issue 17 its name came
+        // from the seeded generator, so the rerun with the same seed met it again (here it took the crashed folder
+        // over as its own; in the issue's demo it failed with exit 1)
         Path first = dir.resolve("first/ds");
         new ImageFolderWriter(config(first), new SplittableRandom(5)).write(table);
         Path crashed = dir.resolve("second/.ds.tmp-" + Long.toHexString(new SplittableRandom(5).nextLong() >>> 1));
@@ -277,11 +282,11 @@ class ImageFolderTest {
         Table table = Table.readCsv(csv);
         Path root = dir.resolve("shared/ds");
         int writers = 3;
-        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        CyclicBarrier start = new CyclicBarrier(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
         List<Object> outcomes = new ArrayList<>();
         try {
-            List<java.util.concurrent.Future<Object>> runs = new ArrayList<>();
+            List<Future<Object>> runs = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 runs.add(pool.submit(() -> {
                     start.await();
@@ -292,7 +297,7 @@ class ImageFolderTest {
                     }
                 }));
             }
-            for (java.util.concurrent.Future<Object> f : runs) {
+            for (Future<Object> f : runs) {
                 outcomes.add(f.get()); // anything but a dataset or a refusal (before: an IOException) fails here
             }
         } finally {
