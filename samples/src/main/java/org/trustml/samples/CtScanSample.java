@@ -18,6 +18,9 @@ import org.trustml.core.pipeline.Progress;
  *      -cp "samples/target/classes:trustml-cli/target/trustml-cli.jar:trustml-cli/target/lib/*" \
  *      org.trustml.samples.CtScanSample ct-sample [PATIENTS [EPOCHS]]
  * </pre>
+ *
+ * <p>{@code OUT} must be new or empty ({@link CtScanDemo#run} refuses a finished run's folder before writing);
+ * {@code trustml demo} gives each run its own folder instead.
  */
 public final class CtScanSample {
     private CtScanSample() {}

@@ -9,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.trustml.adversarial.internal.ImageSheet;
 import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.NpyFiles;
@@ -87,11 +86,7 @@ public final class AttackResult {
      */
     public Path saveImageSheet(Path file, int maxRows) {
         BufferedImage sheet = imageSheet(maxRows, List.of());
-        return AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(sheet, "png", out)) {
-                throw new java.io.IOException("no PNG writer available");
-            }
-        });
+        return AtomicFiles.writeImage(file, sheet, "png");
     }
 
     /**

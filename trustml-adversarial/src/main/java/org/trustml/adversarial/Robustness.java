@@ -83,6 +83,10 @@ public final class Robustness {
                 throw InvalidInputException.problem("has shape " + inputs.getShape()).value("inputs")
                         .expected("a batch of shape (N, features...)").build();
             }
+            if (inputs.getShape().get(0) == 0) {
+                throw InvalidInputException.problem("has shape " + inputs.getShape() + ", no samples").value("inputs")
+                        .expected("at least one sample to attack").build();
+            }
             float[] x = inputs.getDataType() == DataType.FLOAT32 ? inputs.toFloatArray()
                     : inputs.toType(DataType.FLOAT32, false).toFloatArray();
             return new AttackRun(new AttackEvaluation(crafter, target, transfer, attack, x,

@@ -22,6 +22,7 @@ import org.trustml.adversarial.RobustnessReport;
 import org.trustml.adversarial.SavedModelClassifier;
 import org.trustml.adversarial.TorchScriptModel;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -100,7 +101,9 @@ final class AdversarialCommand implements Callable<Integer> {
             + "without its gradients: a TorchScript file or a TensorFlow SavedModel directory (saved_model.pb).")
     Path targetModel;
 
-    @Option(names = "--out", required = true, paramLabel = "adv.npy", description = "Where to write the adversarial examples (float32 .npy).")
+    @Option(names = "--out", required = true, paramLabel = "adv.npy", description = "Where to write the adversarial "
+            + "examples (float32 .npy), atomically; a directory, link, device, FIFO or one of the inputs is refused "
+            + "before the attack runs.")
     Path out;
 
     @Option(names = "--sheet", paramLabel = "FILE.png", description = "Also write a PNG sheet (original | perturbation | adversarial) of the first 16 samples.")
@@ -111,6 +114,10 @@ final class AdversarialCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        AtomicFiles.checkTarget(out, input, labels, targetLabels, model, targetModel);
+        if (sheet != null) {
+            AtomicFiles.checkTarget(sheet, input, labels, targetLabels, model, targetModel);
+        }
         OutputKind kind = parseOutputKind(outputKind);
         Attack attack = attack();
         ArrayInputs.Samples x = ArrayInputs.samples(input, shape);

@@ -30,6 +30,9 @@ final class ArrayInputs {
                 throw InvalidInputException.problem("holds a scalar").file(file).expected("an array (N, ...)").build();
             }
             int n = Math.toIntExact(dims[0]);
+            if (n == 0) {
+                throw noSamples(file, "has shape " + java.util.Arrays.toString(dims) + ", no samples");
+            }
             Shape sample = dims.length == 1 ? new Shape(1) : new Shape(java.util.Arrays.copyOfRange(dims, 1, dims.length));
             if (given != null && given.size() != sample.size()) {
                 throw InvalidInputException.problem("has samples of shape " + sample + " (" + sample.size()
@@ -39,7 +42,10 @@ final class ArrayInputs {
             return new Samples(a.toFloats(), n, given != null ? given : sample);
         }
         List<float[]> rows = csvRows(file);
-        int width = rows.isEmpty() ? 0 : rows.get(0).length;
+        if (rows.isEmpty()) {
+            throw noSamples(file, "has no samples");
+        }
+        int width = rows.get(0).length;
         Shape sample = given != null ? given : new Shape(width);
         if (sample.size() != width) {
             throw InvalidInputException.problem("has " + width + " values per row").file(file)
@@ -50,6 +56,10 @@ final class ArrayInputs {
             System.arraycopy(rows.get(i), 0, values, i * width, width);
         }
         return new Samples(values, rows.size(), sample);
+    }
+
+    private static InvalidInputException noSamples(Path file, String problem) {
+        return InvalidInputException.problem(problem).file(file).expected("at least one sample to attack").build();
     }
 
     static long[] labels(Path file) {

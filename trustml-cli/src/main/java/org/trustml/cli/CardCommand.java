@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.Json;
 import org.trustml.modelcard.CardDiff;
 import org.trustml.modelcard.CardRenderer;
@@ -85,7 +86,9 @@ final class CardCommand implements Runnable {
     /** {@code trustml card render FILE --html out.html [--markdown out.md]}. */
     @Command(name = "render", mixinStandardHelpOptions = true,
             description = {"Render a card as one self-contained HTML page (no external assets, graphics embedded) "
-                    + "and/or Markdown. All card text is escaped."})
+                    + "and/or Markdown. All card text is escaped.",
+                "An output is written atomically and only ever replaces a regular file: a directory, symbolic link, "
+                    + "device or FIFO, or the card itself (by any path or link), is refused before anything is written."})
     static final class Render implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -104,6 +107,17 @@ final class CardCommand implements Runnable {
             if (html == null && markdown == null) {
                 throw InvalidInputException.problem("nothing to write").column("--html/--markdown")
                         .expected("--html OUT and/or --markdown OUT").build();
+            }
+            if (html != null) {
+                AtomicFiles.checkTarget(html, file);
+            }
+            if (markdown != null) {
+                AtomicFiles.checkTarget(markdown, file);
+            }
+            if (html != null && markdown != null
+                    && html.toAbsolutePath().normalize().equals(markdown.toAbsolutePath().normalize())) {
+                throw InvalidInputException.problem("is given for both --html and --markdown").file(html)
+                        .expected("two different output files").build();
             }
             ModelCard card = ModelCards.read(file);
             PrintWriter out = spec.commandLine().getOut();
@@ -164,11 +178,12 @@ final class CardCommand implements Runnable {
                 description = "Where to write it (default: ${DEFAULT-VALUE}).")
         Path file;
 
-        @Option(names = "--force", description = "Overwrite an existing file.")
+        @Option(names = "--force", description = "Overwrite an existing regular file (never a link, device or FIFO).")
         boolean force;
 
         @Override
         public Integer call() {
+            AtomicFiles.checkTarget(file);
             if (Files.exists(file) && !force) {
                 throw InvalidInputException.problem("already exists").file(file)
                         .expected("a new file, or --force to overwrite").build();

@@ -1,16 +1,24 @@
 package org.trustml.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trustml.cli.demo.CtScanDemo;
+import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.evaluation.ImageEvaluation;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.evaluation.SliceResult;
+import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.Json;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.core.run.StageRecord;
@@ -31,14 +39,24 @@ import picocli.CommandLine.Spec;
                 + "split, blesses or refuses it by gates (accuracy, recall per sex, equal opportunity difference "
                 + "within 0.1), and writes a model card (YAML and HTML) and report.html: one self-contained page with "
                 + "confusion matrices, metrics per slice, fairness bars with the gate thresholds, LIME overlays, "
-                + "adversarial examples, drift, the verdict and the card. Everything is recorded under --out "
-                + "(run.json, an MLflow file store, the model, the evaluation, the card, the report). "
-                + "The same pipeline as code: org.trustml.cli.demo.CtScanDemo."})
+                + "adversarial examples, drift, the verdict and the card. Everything is recorded in the run's own "
+                + "folder (run.json, an MLflow file store, the model, the evaluation, the card, the report). "
+                + "The same pipeline as code: org.trustml.cli.demo.CtScanDemo.",
+            "Each run gets a new folder under --out, named by its start time in UTC (trustml-demo/20261204-101500/; "
+                + "-2, -3... when two start in the same second), and when it finishes --out/latest names that folder. "
+                + "Earlier runs are never touched, so the command can be run again, or twice at once, into one --out."})
 final class DemoCommand implements Callable<Integer> {
+    /** The file in {@code --out} that names the last finished run's folder. */
+    static final String LATEST = "latest";
+    private static final DateTimeFormatter RUN_FOLDER =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "trustml-demo", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "trustml-demo", paramLabel = "DIR",
+            description = "Folder of the demo's runs: each run writes into a new DIR/<yyyyMMdd-HHmmss> (UTC) and "
+                    + "names it in DIR/latest (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--seed", defaultValue = CtScanDemo.Options.DEFAULT_SEED, description = "Run and data seed (default: ${DEFAULT-VALUE}).")
@@ -64,16 +82,43 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CtScanDemo.Options options = new CtScanDemo.Options(out, seed, patients, epochs, limeImages, limeSamples);
-        CtScanDemo.Result result = CtScanDemo.run(options, ConsoleProgress.ifTerminal(spec.commandLine().getErr()));
-        return print(result);
+        AtomicFiles.checkDirectory(out, folder -> true, "a folder for the demo's runs");
+        Path latest = AtomicFiles.checkTarget(out.resolve(LATEST));
+        Path folder = newRunFolder(out, Instant.now());
+        CtScanDemo.Result result = CtScanDemo.run(options.withOut(folder),
+                ConsoleProgress.ifTerminal(spec.commandLine().getErr()));
+        AtomicFiles.writeString(latest, folder.getFileName() + "\n");
+        return print(result, folder);
     }
 
-    private int print(CtScanDemo.Result result) {
+    /**
+     * Creates the run's own folder, {@code out/<yyyyMMdd-HHmmss>} (UTC), with {@code -2}, {@code -3}... when another
+     * run took that name: {@link Files#createDirectory} is atomic, so two runs never share a folder.
+     */
+    static Path newRunFolder(Path out, Instant start) {
+        String stamp = RUN_FOLDER.format(start);
+        try {
+            Files.createDirectories(out);
+            for (int n = 1; ; n++) {
+                try {
+                    return Files.createDirectory(out.resolve(n == 1 ? stamp : stamp + "-" + n));
+                } catch (FileAlreadyExistsException e) {
+                    // another run started in the same second: take the next name
+                }
+            }
+        } catch (IOException e) {
+            throw InvalidInputException.problem("cannot hold a new run folder: " + e.getMessage()).file(out)
+                    .expected("a folder trustml may write").build(e);
+        }
+    }
+
+    private int print(CtScanDemo.Result result, Path folder) {
         PipelineRun<Blessing<ImageEvaluation>> run = result.run();
         PrintWriter w = spec.commandLine().getOut();
         ImageEvaluation e = run.output().evaluation();
         if (format == OutputFormat.json) {
             Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("runFolder", folder.toString());
             doc.put("metadata", result.metadata().toString());
             doc.put("runRecord", run.recordFile().toString());
             doc.put("model", e.model().params().toString());
@@ -84,7 +129,7 @@ final class DemoCommand implements Callable<Integer> {
             w.println(Json.toJson(doc));
             return 0;
         }
-        w.println("trustml demo: seed " + seed + ", run " + run.record().runId());
+        w.println("trustml demo: seed " + seed + ", run " + run.record().runId() + ", in " + folder);
         for (StageRecord s : run.record().stages()) {
             w.printf("  %-13s %-8s %s%n", s.name(), s.status(), s.metrics());
         }
@@ -127,7 +172,8 @@ final class DemoCommand implements Callable<Integer> {
         w.println("model card:   " + result.cardHtml() + " (and " + result.cardYaml().getFileName() + ")");
         w.println("model:        " + e.model().params());
         w.println("run record:   " + run.recordFile());
-        w.println("MLflow store: " + out.resolve("mlruns") + "  (mlflow ui --backend-store-uri " + out.resolve("mlruns") + ")");
+        Path mlruns = folder.resolve("mlruns");
+        w.println("MLflow store: " + mlruns + "  (mlflow ui --backend-store-uri " + mlruns + ")");
         return 0;
     }
 }

@@ -122,7 +122,9 @@ final class DriftAutoencoderCommand implements Runnable {
         @Mixin
         SampleOptions samples;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to save the checker to.")
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to save the "
+                + "checker to: new, empty, or a saved checker (replaced atomically); any other folder, a file or a "
+                + "symbolic link is refused before training.")
         Path out;
 
         @Option(names = "--epochs", defaultValue = "10", description = "Training epochs (default: ${DEFAULT-VALUE}).")
@@ -140,6 +142,7 @@ final class DriftAutoencoderCommand implements Runnable {
         @Override
         public Integer call() {
             AutoencoderConfig config = AutoencoderConfig.defaults().withEpochs(epochs).withSeed(seed).withQuantiles(low, high);
+            AutoencoderChecker.checkSaveTarget(out);
             try (AutoencoderChecker c = AutoencoderChecker.train(samples.read(), config)) {
                 c.save(out);
                 spec.commandLine().getOut().printf(Locale.ROOT, "saved checker for samples of shape %s to %s "

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.images.ImageDecoder;
+import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.Json;
 import org.trustml.core.models.SavedModel;
 import org.trustml.core.table.Table;
@@ -135,6 +136,11 @@ final class ExplainCommand implements Callable<Integer> {
         if ((image == null) == (table == null)) {
             throw InvalidInputException.problem("give exactly one of --image and --table").column("--image/--table")
                     .value(image == null ? "neither" : "both").build();
+        }
+        for (Path written : new Path[] {maskOut, overlayOut}) {
+            if (written != null) {
+                AtomicFiles.checkTarget(written, image, table, model);
+            }
         }
         OutputKind kind = parseKind();
         if (SavedModel.isSavedModel(model)) {

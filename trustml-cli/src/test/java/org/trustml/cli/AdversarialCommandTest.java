@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,51 @@ class AdversarialCommandTest {
                 "--out", out.toString());
         assertThat(eps.code()).isEqualTo(2);
         assertThat(eps.err()).contains("value '-1.0' for eps is negative");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void outputsThatAreNotRegularFilesOrAreInputsAreRefusedBeforeTheAttack() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim"), "keep");
+        Path link = Files.createSymbolicLink(dir.resolve("adv.npy"), victim);
+        Path fifo = CardCommandTest.mkfifo(dir.resolve("fifo.npy"));
+        Path folder = Files.createDirectories(dir.resolve("out"));
+        Path input = Files.copy(FIXTURES.resolve("x.npy"), dir.resolve("x.npy"));
+        String inputHash = org.trustml.core.io.ContentHash.ofFile(input);
+        for (Path target : List.of(link, fifo, folder, input)) {
+            Cli.Result r = Cli.run("attack", "--model", fixture("tiny_cnn.pt"), "--input", input.toString(), "--method",
+                    "fgsm", "--eps", "0.1", "--out", target.toString());
+            assertThat(r.code()).as(target + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).startsWith("trustml: " + target + ": ").hasLineCount(1);
+        }
+        Path sheet = Files.createSymbolicLink(dir.resolve("sheet.png"), victim);
+        Path out = dir.resolve("fine.npy");
+        Cli.Result r = Cli.run("attack", "--model", fixture("tiny_cnn.pt"), "--input", input.toString(), "--method", "fgsm",
+                "--eps", "0.1", "--out", out.toString(), "--sheet", sheet.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("trustml: " + sheet + ": is a symbolic link");
+        assertThat(out).doesNotExist(); // refused before the attack wrote its first output
+        assertThat(victim).hasContent("keep");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        assertThat(folder).isEmptyDirectory();
+        assertThat(org.trustml.core.io.ContentHash.ofFile(input)).isEqualTo(inputHash);
+    }
+
+    @Test
+    void inputsWithoutSamplesAreExitTwo() throws IOException {
+        Path empty = NpyFiles.writeFloats(dir.resolve("empty.npy"), new float[0], new long[] {0, 1, 8, 8});
+        Path out = dir.resolve("adv.npy");
+        Cli.Result npy = Cli.run("attack", "--model", fixture("tiny_cnn.pt"), "--input", empty.toString(), "--eps", "0.1",
+                "--out", out.toString());
+        assertThat(npy.code()).isEqualTo(2);
+        assertThat(npy.err()).isEqualTo("trustml: " + empty + ": has shape [0, 1, 8, 8], no samples "
+                + "(expected at least one sample to attack)\n");
+        Path header = Files.writeString(dir.resolve("empty.csv"), "a,b\n");
+        Cli.Result csv = Cli.run("attack", "--model", fixture("tiny_cnn.pt"), "--input", header.toString(), "--shape",
+                "1,8,8", "--eps", "0.1", "--out", out.toString());
+        assertThat(csv.code()).isEqualTo(2);
+        assertThat(csv.err()).isEqualTo("trustml: " + header + ": has no samples (expected at least one sample to attack)\n");
         assertThat(out).doesNotExist();
     }
 }

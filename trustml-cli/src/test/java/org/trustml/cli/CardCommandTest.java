@@ -1,10 +1,13 @@
 package org.trustml.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,5 +95,71 @@ class CardCommandTest {
         assertThat(d.out()).isEqualTo("WORSE     recall [age=70+]: 0.8 -> 0.7 (-0.1)\nSlices that got worse: age=70+\n");
         Cli.Result j = Cli.run("card", "diff", "--format", "json", a.toString(), b.toString());
         assertThat(j.out()).contains("\"slicesThatGotWorse\" : [ \"age=70+\" ]");
+    }
+
+    @Test
+    void renderRefusesLinksFifosFoldersAndItsOwnInputBeforeWriting() throws Exception {
+        Path card = dir.resolve("card.yaml");
+        assertThat(Cli.run("card", "init", card.toString()).code()).isZero();
+        String text = Files.readString(card);
+        Path victim = Files.writeString(Files.createDirectories(dir.resolve("elsewhere")).resolve("victim"), "keep");
+        Path link = Files.createSymbolicLink(dir.resolve("link.html"), victim);
+        Path fifo = mkfifo(dir.resolve("fifo.html"));
+        Path folder = Files.createDirectories(dir.resolve("out"));
+        Path hard = Files.createLink(dir.resolve("hard.yaml"), card);
+        for (Path target : List.of(link, fifo, folder, card, hard, dir.resolve("sub/../card.yaml"))) {
+            Cli.Result r = Cli.run("card", "render", card.toString(), "--markdown", dir.resolve("c.md").toString(),
+                    "--html", target.toString());
+            assertThat(r.code()).as(target + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).startsWith("trustml: " + target + ": ").hasLineCount(1);
+            assertThat(r.out()).isEmpty();
+        }
+        assertThat(Cli.run("card", "render", card.toString(), "--html", card.toString()).err())
+                .isEqualTo("trustml: " + card + ": is the input " + card + "; writing it would destroy the input "
+                        + "(expected an output path other than the input's)\n");
+        assertThat(Cli.run("card", "render", card.toString(), "--html", folder.toString()).err())
+                .isEqualTo("trustml: " + folder + ": is a directory (expected a file name, e.g. " + folder.resolve("name")
+                        + ")\n");
+        assertThat(card).hasContent(text);
+        assertThat(victim).hasContent("keep");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        assertThat(dir.resolve("c.md")).doesNotExist(); // --markdown was fine, but nothing is written after a refusal
+        assertThat(folder).isEmptyDirectory();
+    }
+
+    @Test
+    void initIntoAFolderThatCannotBeWrittenIsExitTwo() throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        Cli.Result r = Cli.run("card", "init", file.resolve("card.yaml").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("trustml: " + file + ": is not a folder, so nothing can be written under it "
+                + "(expected a folder)\n");
+        Path fifo = mkfifo(dir.resolve("card.yaml"));
+        Cli.Result forced = Cli.run("card", "init", "--force", fifo.toString());
+        assertThat(forced.code()).isEqualTo(2);
+        assertThat(forced.err()).contains("is not a regular file");
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+    }
+
+    @Test
+    void initIntoAReadOnlyFolderIsExitTwo() throws IOException {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root writes into read-only folders");
+        Path ro = Files.createDirectories(dir.resolve("ro"));
+        Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Cli.Result r = Cli.run("card", "init", ro.resolve("card.yaml").toString());
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("cannot be written: permission denied").hasLineCount(1);
+        } finally {
+            Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    /** A FIFO made by coreutils' mkfifo (writing one would block; replacing it would destroy it). */
+    static Path mkfifo(Path path) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+        assertThat(p.waitFor()).as("mkfifo " + path).isZero();
+        return path;
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,34 @@ class DriftCommandTest {
         JsonNode doc = Json.reader().readTree(check.out());
         assertThat(doc.get("verdict").get("drifted").asBoolean()).isTrue();
         assertThat(doc.get("selected")).hasSize(3);
+    }
+
+    @Test
+    void autoencoderTrainReplacesOnlyASavedCheckerAndRefusesAnyOtherFolderBeforeTraining() throws IOException {
+        Path ref = csv("ref.csv", 1, 60, 0, "red");
+        // a folder of the user's (issue 17: it was renamed aside and deleted after training, like `--out ~` would be)
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "keep");
+        Cli.Result refused = Cli.run("drift", "autoencoder", "train", "--csv", ref.toString(), "--columns", "x,y",
+                "--out", mine.toString(), "--epochs", "1");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("trustml: " + mine.toAbsolutePath() + ": already exists and is not empty; "
+                + "trustml never overwrites it (expected a new or empty folder, or a saved checker to replace)\n");
+        assertThat(refused.out()).isEmpty(); // refused before training
+        assertThat(mine.resolve("notes.txt")).hasContent("keep");
+        Path link = Files.createSymbolicLink(dir.resolve("linked"), mine);
+        assertThat(Cli.run("drift", "autoencoder", "train", "--csv", ref.toString(), "--columns", "x,y", "--out",
+                link.toString(), "--epochs", "1").err()).contains("is a symbolic link");
+
+        Path checker = dir.resolve("checker");
+        for (int run = 0; run < 2; run++) { // the second run replaces the first run's checker, whole
+            Cli.Result train = Cli.run("drift", "autoencoder", "train", "--csv", ref.toString(), "--columns", "x,y",
+                    "--out", checker.toString(), "--epochs", "1", "--seed", Integer.toString(run));
+            assertThat(train.code()).as(train.err()).isZero();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".checker."));
+        }
     }
 
     @Test

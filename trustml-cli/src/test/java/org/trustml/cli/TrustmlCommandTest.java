@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustml.core.io.ContentHash;
 import org.trustml.core.io.Json;
 import org.trustml.core.run.RunRecord;
 
@@ -79,29 +82,45 @@ class TrustmlCommandTest {
     }
 
     @Test
-    void demoRunsThePipelineAndRecordsIt() throws IOException {
+    void demoRunsThePipelineAndRecordsItInItsOwnFolderAndRunsAgain() throws IOException {
         Path out = dir.resolve("demo");
         Cli.Result r = Cli.run("demo", "--out", out.toString(), "--patients", "40", "--epochs", "1", "--seed", "7",
                 "--lime-images", "2", "--lime-samples", "30", "--format", "json");
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
         JsonNode doc = Json.reader().readTree(r.out());
+        Path run = Path.of(doc.get("runFolder").asText());
+        assertThat(run.getParent()).isEqualTo(out);
+        assertThat(run.getFileName().toString()).matches("\\d{8}-\\d{6}");
+        assertThat(out.resolve("latest")).hasContent(run.getFileName() + "\n");
         RunRecord record = RunRecord.read(Path.of(doc.get("runRecord").asText()));
         assertThat(record.stages()).extracting(s -> s.name())
                 .containsExactly("ingest", "filter", "filter-2", "image-folder", "train", "evaluate", "bless");
         assertThat(record.stages().get(0).metrics().get("rows")).isEqualTo(40.0);
         assertThat(doc.get("verdict").get("results")).hasSize(4);
         assertThat(Path.of(doc.get("model").asText())).exists();
-        assertThat(out.resolve("dataset/dataset.json")).exists();
+        assertThat(run.resolve("dataset/dataset.json")).exists();
         assertThat(Cli.run("card", "validate", doc.get("modelCard").asText()).code()).isZero();
-        assertThat(out.resolve("model-card.html")).content().contains("COVID-19 CT classifier");
-        assertThat(out.resolve("mlruns/1/meta.yaml")).content().contains("name: 'trustml-demo'");
+        assertThat(run.resolve("model-card.html")).content().contains("COVID-19 CT classifier");
+        assertThat(run.resolve("mlruns/1/meta.yaml")).content().contains("name: 'trustml-demo'");
         // the report: one page with every section, images inline, the card embedded
-        assertThat(Path.of(doc.get("report").asText())).isEqualTo(out.resolve("report.html"));
-        assertThat(out.resolve("report.html")).content().contains("id=\"explanations\"").contains("id=\"robustness\"")
+        assertThat(Path.of(doc.get("report").asText())).isEqualTo(run.resolve("report.html"));
+        assertThat(run.resolve("report.html")).content().contains("id=\"explanations\"").contains("id=\"robustness\"")
                 .contains("LIME overlay of test/").contains("Adversarial examples at eps 0.030")
                 .contains("srcdoc=\"&lt;!DOCTYPE html&gt;").doesNotContain("src=\"file:").doesNotContain("<script");
         assertThat(doc.get("metrics").toString()).contains("lime_score_mean");
+
+        // the same command again with another size, as in issue 17 (it refused, after rewriting the first run's inputs)
+        String metadata = ContentHash.ofFile(run.resolve("data/metadata.csv"));
+        List<String> images = hashes(run.resolve("data/images"));
+        Cli.Result again = Cli.run("demo", "--out", out.toString(), "--patients", "50", "--epochs", "1", "--seed", "7",
+                "--lime-images", "1", "--lime-samples", "10", "--format", "json");
+        assertThat(again.code()).as(again.err()).isZero();
+        Path second = Path.of(Json.reader().readTree(again.out()).get("runFolder").asText());
+        assertThat(second).isNotEqualTo(run).hasParent(out);
+        assertThat(out.resolve("latest")).hasContent(second.getFileName() + "\n");
+        assertThat(ContentHash.ofFile(run.resolve("data/metadata.csv"))).isEqualTo(metadata);
+        assertThat(hashes(run.resolve("data/images"))).isEqualTo(images);
     }
 
     @Test
@@ -111,5 +130,12 @@ class TrustmlCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("num_samples").contains("1");
         assertThat(out).doesNotExist();
+    }
+
+    /** Name and content hash of every file in {@code folder}, sorted. */
+    static List<String> hashes(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().map(f -> f.getFileName() + " " + ContentHash.ofFile(f)).toList();
+        }
     }
 }

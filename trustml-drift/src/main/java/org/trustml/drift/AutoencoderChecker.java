@@ -7,16 +7,17 @@ import ai.djl.Model;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.Versions;
+import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.Json;
 import org.trustml.drift.internal.AutoencoderTraining;
 import org.trustml.drift.internal.BatchTests;
-import org.trustml.drift.internal.CheckerDirectory;
 import org.trustml.drift.internal.CheckerFile;
 import org.trustml.drift.internal.KCenter;
 import org.trustml.drift.internal.SortedSample;
@@ -41,6 +42,8 @@ import org.trustml.drift.internal.SortedSample;
  * DJL model: close it.
  */
 public final class AutoencoderChecker implements AutoCloseable {
+    private static final String SAVE_TARGET = "a new or empty folder, or a saved checker to replace";
+
     private final Model model;
     private final AutoencoderConfig config;
     private final List<Integer> shape;
@@ -235,19 +238,26 @@ public final class AutoencoderChecker implements AutoCloseable {
     /**
      * Saves model parameters, thresholds, standardisation, reference scores and config into
      * {@code directory} (format version {@value CheckerFile#FORMAT_VERSION}), atomically: written
-     * into a sibling temporary directory, then renamed into place.
+     * into a sibling temporary directory, then renamed into place ({@link AtomicFiles#writeDirectory}).
+     * An existing {@code directory} is replaced only when it is empty or a saved checker (it holds
+     * {@value CheckerFile#NAME}); any other folder, a file or a symbolic link is refused.
      */
     public Path save(Path directory) {
         CheckerFile file = new CheckerFile(CheckerFile.FORMAT_VERSION, Versions.djl(), config, shape, boxed(mean),
                 boxed(std), high, low, Arrays.stream(referenceScores).boxed().toList());
-        return CheckerDirectory.write(directory, tmp -> {
-            try {
-                model.save(tmp, CheckerFile.MODEL_NAME);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            org.trustml.core.io.AtomicFiles.write(tmp.resolve(CheckerFile.NAME), out -> Json.writer().writeValue(out, file));
+        return AtomicFiles.writeDirectory(directory, AutoencoderChecker::isSaved, SAVE_TARGET, tmp -> {
+            model.save(tmp, CheckerFile.MODEL_NAME);
+            AtomicFiles.write(tmp.resolve(CheckerFile.NAME), out -> Json.writer().writeValue(out, file));
         });
+    }
+
+    /** Checks, before anything is trained or written, that {@link #save} would accept {@code directory}. */
+    public static Path checkSaveTarget(Path directory) {
+        return AtomicFiles.checkDirectory(directory, AutoencoderChecker::isSaved, SAVE_TARGET);
+    }
+
+    private static boolean isSaved(Path directory) {
+        return Files.isRegularFile(directory.resolve(CheckerFile.NAME), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Loads a checker saved by {@link #save}. */

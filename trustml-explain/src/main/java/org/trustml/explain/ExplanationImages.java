@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
-import org.trustml.core.TrustmlException;
 import org.trustml.core.io.AtomicFiles;
 
 /**
@@ -92,11 +90,7 @@ public final class ExplanationImages {
     /** Writes a PNG atomically. */
     public static Path writePng(BufferedImage image, Path target) {
         requireNonNull(image, "image");
-        return AtomicFiles.write(target, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new TrustmlException("no PNG writer is available in this Java runtime");
-            }
-        });
+        return AtomicFiles.writeImage(target, image, "png");
     }
 
     private static void checkSize(RgbImage image, int w, int h) {

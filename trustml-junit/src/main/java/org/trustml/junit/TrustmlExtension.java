@@ -1,7 +1,6 @@
 package org.trustml.junit;
 
 import java.lang.reflect.Parameter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.MediaType;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
+import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.Json;
 import org.trustml.junit.internal.ClassState;
 import org.trustml.modelcard.CardRenderer;
@@ -92,13 +92,13 @@ public final class TrustmlExtension implements BeforeAllCallback, AfterAllCallba
         run.verdict().ifPresent(v -> context.publishReportEntry("trustml.verdict", v.summary()));
         MediaType json = MediaType.parse("application/json; charset=UTF-8");
         context.publishFile("evaluation.json", json,
-                f -> Json.writer().writeValue(f.toFile(), run.evaluation().metrics()));
-        run.verdict().ifPresent(v -> context.publishFile("verdict.json", json, f -> Json.writer().writeValue(f.toFile(), v)));
+                f -> AtomicFiles.write(f, o -> Json.writer().writeValue(o, run.evaluation().metrics())));
+        run.verdict().ifPresent(v -> context.publishFile("verdict.json", json, f -> AtomicFiles.write(f, o -> Json.writer().writeValue(o, v))));
         run.modelCard().ifPresent(card -> {
             context.publishFile("model-card.html", MediaType.parse("text/html; charset=UTF-8"),
-                    f -> Files.writeString(f, CardRenderer.html(card)));
+                    f -> AtomicFiles.writeString(f, CardRenderer.html(card)));
             context.publishFile("model-card.yaml", MediaType.parse("application/yaml; charset=UTF-8"),
-                    f -> Files.writeString(f, ModelCards.toYaml(card)));
+                    f -> AtomicFiles.writeString(f, ModelCards.toYaml(card)));
         });
     }
 }

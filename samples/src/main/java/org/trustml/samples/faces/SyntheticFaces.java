@@ -3,13 +3,10 @@ package org.trustml.samples.faces;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import javax.imageio.ImageIO;
+import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.table.StringColumn;
 import org.trustml.core.table.Table;
 
@@ -47,22 +44,18 @@ public final class SyntheticFaces {
         String[] gender = new String[n];
         String[] race = new String[n];
         String[] age = new String[n];
-        try {
-            Path images = Files.createDirectories(dir.resolve("images"));
-            for (int i = 0; i < n; i++) {
-                boolean female = r.nextBoolean();
-                int ri = pick(r, RACE_SHARES);
-                int ai = pick(r, AGE_SHARES);
-                boolean longHair = r.nextDouble() < (female ? 0.85 : 0.15);
-                BufferedImage img = face(r, size, SKIN[ri], longHair, ai == 2);
-                file[i] = String.format("face-%05d.png", i);
-                ImageIO.write(img, "png", images.resolve(file[i]).toFile());
-                gender[i] = female ? "Female" : "Male";
-                race[i] = RACES.get(ri);
-                age[i] = AGES.get(ai);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path images = dir.resolve("images");
+        for (int i = 0; i < n; i++) {
+            boolean female = r.nextBoolean();
+            int ri = pick(r, RACE_SHARES);
+            int ai = pick(r, AGE_SHARES);
+            boolean longHair = r.nextDouble() < (female ? 0.85 : 0.15);
+            BufferedImage img = face(r, size, SKIN[ri], longHair, ai == 2);
+            file[i] = String.format("face-%05d.png", i);
+            AtomicFiles.writeImage(images.resolve(file[i]), img, "png");
+            gender[i] = female ? "Female" : "Male";
+            race[i] = RACES.get(ri);
+            age[i] = AGES.get(ai);
         }
         return Table.of(StringColumn.of("file", file), StringColumn.of("gender", gender), StringColumn.of("race", race),
                 StringColumn.of("age_group", age));

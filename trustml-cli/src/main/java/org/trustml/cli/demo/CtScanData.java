@@ -1,12 +1,9 @@
 package org.trustml.cli.demo;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
+import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.table.DoubleColumn;
 import org.trustml.core.table.LongColumn;
 import org.trustml.core.table.StringColumn;
@@ -29,7 +26,8 @@ import org.trustml.core.table.Table;
  * instead of 0.30), so a classifier finds fewer of their positives — a lower true-positive rate
  * for {@code sex=F} that the fairness metrics (equal opportunity difference) should expose.
  *
- * <p>Seeded: the same {@code rows} and {@code seed} write byte-identical images and metadata. Used by
+ * <p>Seeded: the same {@code rows} and {@code seed} write byte-identical images and metadata, each file
+ * atomically ({@link AtomicFiles}: a killed run leaves whole images, never a truncated one). Used by
  * {@code trustml demo} and the samples through {@link CtScanDemo}.
  */
 public final class CtScanData {
@@ -48,27 +46,23 @@ public final class CtScanData {
         String[] finding = new String[rows];
         String[] view = new String[rows];
         String[] file = new String[rows];
-        try {
-            Path images = Files.createDirectories(dir.resolve("images"));
-            for (int i = 0; i < rows; i++) {
-                patient[i] = 1000 + i;
-                boolean female = rnd.nextBoolean();
-                sex[i] = rnd.nextInt(25) == 0 ? null : female ? "F" : "M";
-                int a = 20 + rnd.nextInt(70);
-                age[i] = a;
-                group[i] = a < 40 ? "20-39" : a < 60 ? "40-59" : "60-89";
-                boolean covid = rnd.nextDouble() < (a < 40 ? 0.3 : a < 60 ? 0.45 : 0.6);
-                finding[i] = covid ? "Pneumonia/Viral/COVID-19" : "No Finding";
-                boolean volume = rnd.nextInt(10) == 0;
-                view[i] = "Axial";
-                file[i] = String.format("ct-%05d.%s", i, volume ? "nii.gz" : "png");
-                BufferedImage slice = slice(rnd, covid, female);
-                if (!volume) {
-                    ImageIO.write(slice, "png", images.resolve(file[i]).toFile());
-                }
+        Path images = dir.resolve("images");
+        for (int i = 0; i < rows; i++) {
+            patient[i] = 1000 + i;
+            boolean female = rnd.nextBoolean();
+            sex[i] = rnd.nextInt(25) == 0 ? null : female ? "F" : "M";
+            int a = 20 + rnd.nextInt(70);
+            age[i] = a;
+            group[i] = a < 40 ? "20-39" : a < 60 ? "40-59" : "60-89";
+            boolean covid = rnd.nextDouble() < (a < 40 ? 0.3 : a < 60 ? 0.45 : 0.6);
+            finding[i] = covid ? "Pneumonia/Viral/COVID-19" : "No Finding";
+            boolean volume = rnd.nextInt(10) == 0;
+            view[i] = "Axial";
+            file[i] = String.format("ct-%05d.%s", i, volume ? "nii.gz" : "png");
+            BufferedImage slice = slice(rnd, covid, female);
+            if (!volume) {
+                AtomicFiles.writeImage(images.resolve(file[i]), slice, "png");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the demo images under " + dir, e);
         }
         Table t = Table.of(LongColumn.of("patientid", patient), StringColumn.of("sex", sex), DoubleColumn.of("age", age),
                 StringColumn.of("age_group", group), StringColumn.of("finding", finding), StringColumn.of("view", view),

@@ -12,6 +12,7 @@ import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.ImageEvaluation;
 import org.trustml.core.evaluation.Slice;
+import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.pipeline.Pipeline;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.core.pipeline.Progress;
@@ -56,7 +57,8 @@ public final class CtScanDemo {
     /**
      * How to run the demo.
      *
-     * @param out         output folder: data, dataset, MLflow store, run record, card, report
+     * @param out         output folder: data, dataset, MLflow store, run record, card, report; must be absent or
+     *                    empty ({@link #run} checks this before it writes anything)
      * @param seed        seed of the data and of the run
      * @param patients    patients to generate (at least 20, so that every class fills the three splits)
      * @param epochs      training epochs (at least 1)
@@ -82,6 +84,11 @@ public final class CtScanDemo {
                         .expected("at least one training epoch").build();
             }
             lime(limeImages, limeSamples, seed); // validates limeImages and limeSamples
+        }
+
+        /** The same options, writing into {@code folder}. */
+        public Options withOut(Path folder) {
+            return new Options(folder, seed, patients, epochs, limeImages, limeSamples);
         }
 
         /**
@@ -150,9 +157,14 @@ public final class CtScanDemo {
                 .then(Bless.<ImageEvaluation>by(gates()));
     }
 
-    /** Generates the data, runs the pipeline, writes the card and the report. */
+    /**
+     * Generates the data, runs the pipeline, writes the card and the report into {@link Options#out()}, which must be
+     * absent or an empty folder: a finished run's folder is refused before anything is written, so its inputs
+     * still match its {@code run.json}.
+     */
     public static Result run(Options o, Progress progress) {
         requireNonNull(progress, "progress");
+        AtomicFiles.checkDirectory(o.out(), folder -> false, "a new or empty folder for the demo's run");
         Path data = o.out().resolve("data");
         Path metadata = CtScanData.write(data, o.patients(), o.seed());
         PipelineRun<Blessing<ImageEvaluation>> run = pipeline(metadata, data.resolve("images"),

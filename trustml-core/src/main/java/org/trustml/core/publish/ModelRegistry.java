@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -134,6 +133,7 @@ public final class ModelRegistry {
         Path tmp = null;
         try {
             Files.createDirectories(modelDir);
+            AtomicFiles.deleteStaleTemporaries(modelDir, ".publishing-" + version + "-");
             tmp = AtomicFiles.createTempDirectory(modelDir, ".publishing-" + version + "-");
             List<PackageFile> files = PackageWriter.write(tmp, model, evaluation, verdict, run, options, version,
                     storageUri);
@@ -273,11 +273,11 @@ public final class ModelRegistry {
         }
 
         private static void json(Path dir, String name, Object value) throws IOException {
-            Json.writer().writeValue(dir.resolve(name).toFile(), value);
+            AtomicFiles.write(dir.resolve(name), out -> Json.writer().writeValue(out, value));
         }
 
         private static void text(Path dir, String name, String text) throws IOException {
-            Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+            AtomicFiles.writeString(dir.resolve(name), text);
         }
     }
 }

@@ -46,7 +46,8 @@ public final class ImageFolder implements Stage<Table, ImageDataset> {
     /**
      * The stage's configuration and provenance.
      *
-     * @param fileColumn            column with image paths, relative to {@code imagesIn} or absolute
+     * @param fileColumn            column with image paths, relative to {@code imagesIn} or absolute; links are
+     *                              resolved, and a relative path must stay inside {@code imagesIn} once they are
      * @param labelColumn           column with the labels (any type; numbers are used as written)
      * @param imagesIn              folder the relative paths start from
      * @param output                the dataset's root; must not exist or be empty

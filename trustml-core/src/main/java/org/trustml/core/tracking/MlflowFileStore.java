@@ -8,10 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -223,14 +221,8 @@ public final class MlflowFileStore implements Tracker {
 
         @Override
         public void logMetric(String key, double value, long step, Instant timestamp) {
-            Path file = dir.resolve("metrics").resolve(validKey(key));
-            String line = timestamp.toEpochMilli() + " " + value + " " + step + "\n";
-            try {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not write " + file, e);
-            }
+            AtomicFiles.append(dir.resolve("metrics").resolve(validKey(key)),
+                    timestamp.toEpochMilli() + " " + value + " " + step + "\n");
         }
 
         @Override

@@ -11,12 +11,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.PipelineException;
+import org.trustml.core.images.internal.ImageFolderWriter;
 import org.trustml.core.pipeline.Pipeline;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.core.pipeline.RunOptions;
@@ -213,11 +219,103 @@ class ImageFolderTest {
         Path root = Files.createDirectories(dir.resolve("taken"));
         Files.writeString(root.resolve("keep.txt"), "mine");
         assertThatThrownBy(() -> run(csv, root, 1, ImageFolder.Placement.COPY)).cause()
-                .hasMessage(root + ": already exists; the image-folder stage never overwrites "
+                .hasMessage(root + ": already exists and is not empty; trustml never overwrites it "
                         + "(expected a new or empty folder for the dataset)");
         try (Stream<Path> s = Files.list(root)) {
             assertThat(s).containsExactly(root.resolve("keep.txt"));
         }
+    }
+
+    @Test
+    void aLinkOutOfTheImagesFolderIsRefusedAndNoLinkEverLandsInTheDataset() throws IOException {
+        Path csv = dataset(Map.of("a", 5));
+        Path images = dir.resolve("images/nested");
+        // a link that stays inside the images folder (relative, as `ln -s` makes them): the dataset gets the file
+        Files.move(images.resolve("img1.png"), images.resolve("real1.png"));
+        Files.createSymbolicLink(images.resolve("img1.png"), Path.of("real1.png"));
+        ImageDataset ds = run(csv, dir.resolve("linked"), 1, ImageFolder.Placement.HARD_LINK).output();
+        try (Stream<Path> s = Files.walk(ds.root())) {
+            assertThat(s.filter(Files::isSymbolicLink)).isEmpty();
+        }
+        ImageEntry one = ds.entries().stream().filter(e -> e.source().equals("nested/img1.png")).findFirst().orElseThrow();
+        assertThat(Files.isSameFile(ds.file(one), images.resolve("real1.png"))).isTrue();
+
+        // a link that leaves it: refused, nothing written
+        Path secret = Files.write(Files.createDirectories(dir.resolve("outside")).resolve("secret.png"), png(9));
+        Files.delete(images.resolve("img2.png"));
+        Files.createSymbolicLink(images.resolve("img2.png"), secret);
+        Path root = dir.resolve("escaped");
+        for (ImageFolder.Placement placement : ImageFolder.Placement.values()) {
+            assertThatThrownBy(() -> run(csv, root, 1, placement)).cause().isInstanceOf(InvalidInputException.class)
+                    .hasMessage(images.resolve("img2.png") + ", row 3, column 'file': value 'nested/img2.png' leads outside "
+                            + "the images folder (through '..' or a symbolic link) to " + secret.toRealPath() + " (expected a "
+                            + "file inside " + dir.resolve("images").toRealPath() + "; the stage does not follow links out of it)");
+            assertThat(root).doesNotExist();
+        }
+        // and so is a name that climbs out with '..'
+        Files.writeString(csv, Files.readString(csv).replace("nested/img2.png", "../outside/secret.png"));
+        assertThatThrownBy(() -> run(csv, root, 1, ImageFolder.Placement.COPY)).cause()
+                .hasMessageContaining("leads outside the images folder");
+    }
+
+    @Test
+    void aCrashedRunsTemporaryFolderDoesNotFailTheRerun() throws IOException {
+        Path csv = dataset(Map.of("a", 4, "b", 4));
+        Table table = Table.readCsv(csv);
+        // kill -9 during the write leaves the hidden temporary folder beside the root; before issue 17 its name came
+        // from the seeded generator, so the rerun with the same seed met it again (here it took the crashed folder
+        // over as its own; in the issue's demo it failed with exit 1)
+        Path first = dir.resolve("first/ds");
+        new ImageFolderWriter(config(first), new SplittableRandom(5)).write(table);
+        Path crashed = dir.resolve("second/.ds.tmp-" + Long.toHexString(new SplittableRandom(5).nextLong() >>> 1));
+        Files.createDirectories(crashed.getParent());
+        Files.move(first, crashed);
+        Path second = dir.resolve("second/ds");
+        new ImageFolderWriter(config(second), new SplittableRandom(5)).write(table);
+        assertThat(ImageDataset.read(second).entries()).hasSize(8);
+        assertThat(crashed).isDirectory(); // not a name trustml makes now, so not deleted: only ignored
+    }
+
+    @Test
+    void concurrentWritersOfOneDatasetWithOneSeed() throws Exception {
+        Path csv = dataset(Map.of("a", 30, "b", 30));
+        Table table = Table.readCsv(csv);
+        Path root = dir.resolve("shared/ds");
+        int writers = 3;
+        CyclicBarrier start = new CyclicBarrier(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Object> outcomes = new ArrayList<>();
+        try {
+            List<Future<Object>> runs = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return new ImageFolderWriter(config(root), new SplittableRandom(5)).write(table);
+                    } catch (InvalidInputException e) {
+                        return e;
+                    }
+                }));
+            }
+            for (Future<Object> f : runs) {
+                outcomes.add(f.get()); // anything but a dataset or a refusal (before: an IOException) fails here
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // one wins; the others are told the folder is taken (they read the same seed, so the same temp name before)
+        assertThat(outcomes).filteredOn(o -> o instanceof ImageDataset).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof InvalidInputException).hasSize(writers - 1)
+                .allSatisfy(e -> assertThat(((Exception) e).getMessage()).contains(root.toString()));
+        assertThat(ImageDataset.read(root).entries()).hasSize(60);
+        try (Stream<Path> s = Files.list(root.getParent())) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("ds");
+        }
+    }
+
+    private ImageFolder.Config config(Path root) {
+        return ImageFolder.builder("file", "finding").imagesIn(dir.resolve("images")).output(root).split(0.25, 0.25)
+                .placement(ImageFolder.Placement.HARD_LINK).build().config();
     }
 
     @Test

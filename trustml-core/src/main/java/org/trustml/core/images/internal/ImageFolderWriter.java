@@ -1,8 +1,7 @@
 package org.trustml.core.images.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.LinkOption;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.TrustmlException;
 import org.trustml.core.images.ImageClass;
@@ -28,6 +26,7 @@ import org.trustml.core.images.ImageDecoder;
 import org.trustml.core.images.SafeNames;
 import org.trustml.core.images.SkippedImage;
 import org.trustml.core.images.Split;
+import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.ContentHash;
 import org.trustml.core.stages.ImageFolder;
 import org.trustml.core.table.Column;
@@ -36,10 +35,12 @@ import org.trustml.core.table.Table;
 
 /** Does the work of {@link ImageFolder}: check, split, place, move into place. */
 public final class ImageFolderWriter {
+    private static final String DATASET_FOLDER = "a new or empty folder for the dataset";
     private final ImageFolder.Config config;
     private final SplittableRandom random;
     private final Path imagesIn;
     private final Path root;
+    private Path imagesInReal;
 
     public ImageFolderWriter(ImageFolder.Config config, SplittableRandom random) {
         this.config = config;
@@ -53,14 +54,14 @@ public final class ImageFolderWriter {
     public ImageDataset write(Table table) {
         Column files = table.column(config.fileColumn());
         Column labels = table.column(config.labelColumn());
-        checkRootIsFree();
+        AtomicFiles.checkDirectory(root, folder -> false, DATASET_FOLDER);
         List<Source> usable = new ArrayList<>();
         List<SkippedImage> skipped = new ArrayList<>();
         for (int r = 0; r < table.rowCount(); r++) {
             String file = required(files, r, "an image file name");
             String label = required(labels, r, "a label");
-            Path path = imagesIn.resolve(file);
-            byte[] bytes = read(path, r, file);
+            Path path = resolve(file, r);
+            byte[] bytes = read(path, imagesIn.resolve(file), r, file);
             Optional<String> problem = ImageDecoder.defaults().problem(bytes);
             if (problem.isPresent()) {
                 skipped.add(new SkippedImage(r, file, problem.get()));
@@ -89,33 +90,59 @@ public final class ImageFolderWriter {
         return column.format(row);
     }
 
-    private byte[] read(Path path, int row, String file) {
+    /**
+     * The file a row names, links resolved, so that the dataset gets a copy or a hard link of a regular
+     * file and never a link. A relative name must stay inside {@code imagesIn} once resolved: one that
+     * leaves it through {@code ..} or a symbolic link is refused. An absolute name is read where it points.
+     */
+    private Path resolve(String file, int row) {
+        Path named = imagesIn.resolve(file);
+        Path real;
         try {
-            return Files.readAllBytes(path);
+            real = named.toRealPath();
         } catch (NoSuchFileException e) {
-            throw InvalidInputException.problem("names an image that does not exist").file(path).row(row + 1L)
+            throw InvalidInputException.problem("names an image that does not exist").file(named).row(row + 1L)
                     .column(config.fileColumn()).value(file).expected("an existing file under " + imagesIn.toAbsolutePath())
                     .build(e);
         } catch (IOException e) {
-            throw InvalidInputException.problem("names an image that cannot be read: " + e.getMessage()).file(path)
-                    .row(row + 1L).column(config.fileColumn()).value(file).expected("a readable file").build(e);
+            throw unreadable(named, row, file, e);
+        }
+        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw InvalidInputException.problem("names " + real + ", which is not a regular file").file(named)
+                    .row(row + 1L).column(config.fileColumn()).value(file).expected("an image file").build();
+        }
+        if (!Path.of(file).isAbsolute() && !real.startsWith(imagesInReal())) {
+            throw InvalidInputException.problem("leads outside the images folder (through '..' or a symbolic link) to "
+                    + real).file(named).row(row + 1L).column(config.fileColumn()).value(file)
+                    .expected("a file inside " + imagesInReal() + "; the stage does not follow links out of it")
+                    .build();
+        }
+        return real;
+    }
+
+    private Path imagesInReal() {
+        if (imagesInReal == null) {
+            try {
+                imagesInReal = imagesIn.toRealPath();
+            } catch (IOException e) {
+                throw InvalidInputException.problem("cannot be resolved: " + e.getMessage()).file(imagesIn)
+                        .expected("the folder the image names start from").build(e);
+            }
+        }
+        return imagesInReal;
+    }
+
+    private byte[] read(Path path, Path named, int row, String file) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw unreadable(named, row, file, e);
         }
     }
 
-    private void checkRootIsFree() {
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> s = Files.list(root)) {
-                if (s.findAny().isEmpty()) {
-                    return;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        if (Files.exists(root)) {
-            throw InvalidInputException.problem("already exists; the image-folder stage never overwrites").file(root)
-                    .expected("a new or empty folder for the dataset").build();
-        }
+    private InvalidInputException unreadable(Path named, int row, String file, IOException e) {
+        return InvalidInputException.problem("names an image that cannot be read: " + e.getMessage()).file(named)
+                .row(row + 1L).column(config.fileColumn()).value(file).expected("a readable file").build(e);
     }
 
     private static Map<String, ColumnType> types(Table table) {
@@ -150,10 +177,11 @@ public final class ImageFolderWriter {
         classes.forEach(c -> byClass.add(new ArrayList<>()));
         usable.forEach(s -> byClass.get(index.get(s.label())).add(s));
 
-        Path temp = root.resolveSibling("." + root.getFileName() + ".tmp-" + Long.toHexString(random.nextLong() >>> 1));
+        // This draw once named the temporary folder (same seed, same name: concurrent or crashed runs collided).
+        // The name is AtomicFiles' now; the draw stays so that a seed gives the same split as before.
+        random.nextLong();
         List<ImageEntry> entries = new ArrayList<>();
-        try {
-            Files.createDirectories(temp);
+        AtomicFiles.writeDirectory(root, folder -> false, DATASET_FOLDER, temp -> {
             for (ImageClass c : classes) {
                 List<Source> rows = byClass.get(c.index());
                 Map<Split, List<Source>> parts = split(c, rows);
@@ -174,14 +202,7 @@ public final class ImageFolderWriter {
                     .thenComparingInt(ImageEntry::row));
             table.writeCsv(temp.resolve(ImageDataset.METADATA));
             new ImageDataset(ImageDataset.SCHEMA_VERSION, temp, classes, entries, skipped, types(table)).writeManifest();
-            moveIntoPlace(temp);
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new UncheckedIOException("could not write the dataset " + root, e);
-        } catch (RuntimeException e) {
-            deleteQuietly(temp);
-            throw e;
-        }
+        });
         return entries;
     }
 
@@ -233,6 +254,7 @@ public final class ImageFolderWriter {
         }
     }
 
+    /** {@code source} is a regular file ({@link #resolve}): the dataset gets a hard link to it or a copy, never a link. */
     private void placeFile(Path source, Path target) throws IOException {
         if (config.placement() == ImageFolder.Placement.HARD_LINK) {
             try {
@@ -243,26 +265,5 @@ public final class ImageFolderWriter {
             }
         }
         Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-    }
-
-    private void moveIntoPlace(Path temp) throws IOException {
-        try {
-            Files.deleteIfExists(root); // only ever an empty folder here
-        } catch (DirectoryNotEmptyException e) {
-            throw InvalidInputException.problem("was filled while the dataset was written").file(root)
-                    .expected("a new or empty folder for the dataset").build(e);
-        }
-        Files.move(temp, root, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: the folder is a hidden temporary beside the root
-        }
     }
 }
