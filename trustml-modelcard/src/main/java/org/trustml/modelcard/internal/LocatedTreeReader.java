@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.io.InputFiles;
 import org.trustml.modelcard.CardFormat;
 
 /**
@@ -52,9 +52,7 @@ public final class LocatedTreeReader {
     /** Reads a file; its format comes from its extension. */
     public static LocatedTree read(Path file) {
         CardFormat format = CardFormat.of(file);
-        if (!Files.isRegularFile(file)) {
-            throw InvalidInputException.problem("does not exist").file(file).expected("a model card file").build();
-        }
+        InputFiles.requireReadableFile(file, "a model card file");
         String text;
         try {
             if (Files.size(file) > 4L * CardMappers.MAX_CODE_POINTS) {
@@ -62,10 +60,8 @@ public final class LocatedTreeReader {
                         .expected("at most " + CardMappers.MAX_CODE_POINTS + " characters").build();
             }
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw InvalidInputException.problem("is not UTF-8 text").file(file).build(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) { // a CharacterCodingException too: located on its line
+            throw InputFiles.readFailure(file, e, "a model card file");
         }
         return new LocatedTreeReader(file, format).parse(text);
     }
