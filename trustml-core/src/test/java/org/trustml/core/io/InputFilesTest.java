@@ -23,12 +23,16 @@ class InputFilesTest {
     }
 
     @Test
-    void missingDirectoryAndUnreadableFilesAreNamed() throws IOException {
+    void missingFilesAndDirectoriesAreNamed() {
         Path none = dir.resolve("none.txt");
         assertThat(failure(() -> InputFiles.requireReadableFile(none, "a text file")).getMessage())
                 .isEqualTo(none + ": does not exist (expected a text file)");
         assertThat(failure(() -> InputFiles.requireReadableFile(dir, "a text file")).getMessage())
                 .isEqualTo(dir + ": is a directory (expected a text file)");
+    }
+
+    @Test
+    void aFileWithoutReadPermissionIsNamed() throws IOException {
         Path locked = Files.writeString(dir.resolve("locked.txt"), "x");
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         assumeTrue(!Files.isReadable(locked), "root reads any file: no permission to take away");
