@@ -180,10 +180,12 @@ public final class InputFiles {
                     n = n > 1 ? n - 1 : in.read(buf, off, len);
                 }
             }
+            int any = 0; // c - 1 is negative only for c == 0: no branch per character
             for (int i = off, end = off + n; i < end; i++) {
-                if (buf[i] == '\0') {
-                    throw new NulCharacterException();
-                }
+                any |= buf[i] - 1;
+            }
+            if (any < 0) {
+                throw new NulCharacterException();
             }
             return n;
         }

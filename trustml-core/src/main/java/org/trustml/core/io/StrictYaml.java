@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  *   <li>nesting deeper than {@link #maxDepth()} mappings and sequences.</li>
  * </ul>
  * Model cards are read by the modelcard module's own located-tree reader, which applies the same
- * refusals. Immutable and thread-safe.
+ * refusals (aliases and tags through {@link #checkNode}). Immutable and thread-safe.
  */
 public final class StrictYaml {
     private static final String CORE_TAG_PREFIX = "tag:yaml.org,2002:";
@@ -134,8 +134,14 @@ public final class StrictYaml {
         }
     }
 
-    /** Refuses an alias and a tag outside the core schema on the current token. */
-    private static void checkNode(JsonParser parser, Path file) throws IOException {
+    /**
+     * Refuses an alias, or a tag outside the core schema, on the parser's current token: for
+     * readers that walk a YAML token stream themselves (the model-card reader does). Does nothing
+     * for a parser of another format.
+     *
+     * @param file names the source in the message (may be null)
+     */
+    public static void checkNode(JsonParser parser, Path file) throws IOException {
         if (!(parser instanceof YAMLParser yaml)) {
             return;
         }

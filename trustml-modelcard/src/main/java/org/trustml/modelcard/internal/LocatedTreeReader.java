@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -21,9 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.io.InputFiles;
+import org.trustml.core.io.StrictYaml;
 import org.trustml.modelcard.CardFormat;
 
 /**
@@ -32,11 +31,11 @@ import org.trustml.modelcard.CardFormat;
  * YAML aliases ({@code *name}: PyYAML and SnakeYAML expand them, which is how a "billion laughs"
  * document explodes), YAML tags other than the core schema's ({@code !!python/object}, {@code !custom}),
  * nesting deeper than {@link CardMappers#MAX_DEPTH} and documents longer than
- * {@link CardMappers#MAX_CODE_POINTS}.
+ * {@link CardMappers#MAX_CODE_POINTS}. Aliases and tags are checked by core's
+ * {@link StrictYaml#checkNode}, the check pipeline files get; files are opened with core's
+ * {@link InputFiles} (a bad byte is reported on its line).
  */
 public final class LocatedTreeReader {
-    private static final String CORE_TAG_PREFIX = "tag:yaml.org,2002:";
-    private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq");
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
 
     private final Path file;
@@ -107,7 +106,7 @@ public final class LocatedTreeReader {
 
     private JsonNode value(JsonToken token, List<Object> path, int depth) throws IOException {
         JsonLocation at = parser.currentTokenLocation();
-        checkYamlNode(at);
+        StrictYaml.checkNode(parser, file); // refuses aliases and tags outside the core schema, as for pipelines
         if (!locations.containsKey(path)) {
             locations.put(List.copyOf(path), position(at));
         }
@@ -119,7 +118,7 @@ public final class LocatedTreeReader {
                 while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
                     JsonLocation keyAt = parser.currentTokenLocation();
-                    checkYamlNode(keyAt);
+                    StrictYaml.checkNode(parser, file);
                     if (object.has(name)) {
                         throw problem("has a duplicate key '" + name + "' in " + JsonPaths.format(path),
                                 "each key once", keyAt);
@@ -163,24 +162,6 @@ public final class LocatedTreeReader {
                 return NODES.nullNode();
             }
             default -> throw problem("has an unexpected " + token, "a JSON value", at);
-        }
-    }
-
-    private void checkYamlNode(JsonLocation at) throws IOException {
-        if (!(parser instanceof YAMLParser yaml)) {
-            return;
-        }
-        if (yaml.isCurrentAlias()) {
-            throw problem("uses the YAML alias '*" + yaml.getText() + "'",
-                    "plain values (aliases are refused: expanding them is how a 'billion laughs' document explodes)", at);
-        }
-        String tag = yaml.getTypeId();
-        if (tag != null) {
-            String bare = tag.startsWith(CORE_TAG_PREFIX) ? tag.substring(CORE_TAG_PREFIX.length()) : null;
-            if (bare == null || !CORE_TAGS.contains(bare)) {
-                throw problem("uses the YAML tag '" + tag + "'",
-                        "no tags, or only the core tags !!str, !!int, !!float, !!bool, !!null, !!map, !!seq", at);
-            }
         }
     }
 
