@@ -1,9 +1,14 @@
 """Writes src/test/resources/drift/scipy_reference.json: samples and the values scipy gives for them.
 
 Run from trustml-drift/: python3 src/test/python/make_reference_values.py
-Made with scipy 1.17.1, numpy (pyenv Python 3.11.7). CI does not run this; the JSON is committed.
+Made with scipy 1.17.1, numpy 2.4.6 (pyenv Python 3.11.7). CI does not run this; the JSON is committed.
+Debian's /usr/bin/python3 gets scipy with `apt-get install python3-scipy python3-numpy` (another scipy
+version may change the last digits; the tests' tolerances are stated in ScipyReferenceTest).
 """
 import json
+from fractions import Fraction
+from math import comb
+
 import numpy as np
 import scipy
 from scipy import stats
@@ -59,8 +64,47 @@ categorical = {"reference": ref, "current": cur, "current_without_d": cur3,
                "chisquare_without_d_statistic": float(chi.statistic), "chisquare_without_d_pvalue": float(chi.pvalue),
                "jensenshannon": float(jensenshannon(p, q))}
 
+# Two-sample chi-square: chi2_contingency(correction=False) on the 2xK table [reference counts; current counts].
+# Categories with no count on either side are dropped first (scipy refuses a zero expected count).
+crng = np.random.default_rng(20270117)
+probs = [0.4, 0.3, 0.2, 0.1]
+
+
+def contingency(name, categories, ref_counts, cur_counts):
+    keep = [i for i in range(len(categories)) if ref_counts[i] + cur_counts[i] > 0]
+    table = np.array([[ref_counts[i] for i in keep], [cur_counts[i] for i in keep]])
+    res = stats.chi2_contingency(table, correction=False)
+    return {"name": name, "categories": categories, "reference_counts": [int(c) for c in ref_counts],
+            "current_counts": [int(c) for c in cur_counts], "statistic": float(res.statistic),
+            "pvalue": float(res.pvalue), "dof": int(res.dof)}
+
+
+contingency_cases = [
+    contingency("four_unequal_sizes", ["a", "b", "c", "d"], crng.multinomial(5000, probs), crng.multinomial(4000, probs)),
+    contingency("only_in_current", ["a", "b", "c", "d"], [50, 30, 20, 0], [30, 40, 25, 5]),
+    contingency("only_in_reference_and_an_empty_column", ["a", "b", "c", "e"], [7, 2, 4, 0], [2, 5, 0, 0]),
+    contingency("two_categories", ["n", "y"], [140, 60], [80, 120]),
+    contingency("far_tail", ["a", "b", "c", "d"], crng.multinomial(2000, probs),
+                crng.multinomial(3000, [0.25, 0.25, 0.25, 0.25])),
+    contingency("one_category", ["a"], [5], [7]),
+]
+
+# The autoencoder checker's anomaly-count test: K = number of n batch values above the j-th smallest of m
+# calibration values, j = floor((m - 1) q) + 1 (the order statistic at or below numpy's linear q-quantile).
+# Under exchangeability K ~ BetaBinomial(n, m - j + 1, j); p = P(K >= x) = betabinom.sf(x - 1, ...).
+# scipy's betabinom.sf is 1 - cdf and loses the far tail (1.0e-12 where the exact value is 7.9e-36), so the
+# reference is the exact sum of P(K = k) = C(j-1+n-k, n-k) C(m-j+k, k) / C(m+n, n) in Python's integers.
+exceedances = []
+for m, q, n, x in [(200, 0.95, 100, 9), (200, 0.95, 500, 40), (60, 0.95, 30, 5), (1000, 0.95, 200, 30),
+                   (1000, 0.95, 200, 80), (50, 0.95, 20, 0), (10, 0.9, 7, 7), (4000, 0.99, 20000, 260)]:
+    j = int(np.floor((m - 1) * q)) + 1
+    sf = stats.betabinom.sf(x - 1, n, m - j + 1, j)
+    exact = Fraction(sum(comb(j - 1 + n - k, n - k) * comb(m - j + k, k) for k in range(x, n + 1)), comb(m + n, n))
+    exceedances.append({"m": m, "quantile": q, "j": j, "n": n, "x": x, "betabinom_sf": float(sf),
+                        "sf_exact": float(exact)})
+
 doc = {"scipy": scipy.__version__, "numpy": np.__version__, "cases": cases, "kstwo_sf": kstwo,
-       "categorical": categorical}
+       "categorical": categorical, "chi2_contingency": contingency_cases, "exceedances": exceedances}
 with open("src/test/resources/drift/scipy_reference.json", "w") as f:
     json.dump(doc, f)
 for c in cases:
@@ -68,3 +112,6 @@ for c in cases:
           c.get("cvm_pvalue"), c["wasserstein"])
 print(kstwo)
 print({k: v for k, v in categorical.items() if not isinstance(v, list)})
+for c in contingency_cases:
+    print(c["name"], c["statistic"], c["pvalue"], c["dof"])
+print(exceedances)

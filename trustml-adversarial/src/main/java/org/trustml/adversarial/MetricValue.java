@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param metric typed id
  * @param value the value (NaN when undefined)
  * @param slice {@code all} or {@code class=<label>}
- * @param reason why the value is NaN, if it is
+ * @param reason why the value is NaN (or infinite), if it is
  */
 public record MetricValue(RobustnessMetric metric, double value, String slice, Optional<String> reason) {
     public MetricValue {

@@ -22,6 +22,7 @@ import org.trustml.core.InvalidInputException;
 import org.trustml.core.io.InputFiles;
 import org.trustml.core.models.SavedModel;
 import org.trustml.core.train.internal.TorchScripts;
+import org.trustml.core.torch.ConvolutionGradients;
 
 /** Makes {@link Classifier}s from TorchScript files, TensorFlow SavedModels, DJL blocks and plain functions. */
 public final class Models {
@@ -47,6 +48,7 @@ public final class Models {
         if (Files.isDirectory(file) || !TorchScripts.looksLikeZip(file)) {
             throw TorchScripts.notTorchScript(file, null);
         }
+        ConvolutionGradients.ensureCorrect();
         Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
                 .optModelPath(file).optEngine("PyTorch").optTranslator(new NoopTranslator())
                 .optOption("trainParam", "true").build();

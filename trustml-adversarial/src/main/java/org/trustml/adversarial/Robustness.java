@@ -86,7 +86,8 @@ public final class Robustness {
             float[] x = inputs.getDataType() == DataType.FLOAT32 ? inputs.toFloatArray()
                     : inputs.toType(DataType.FLOAT32, false).toFloatArray();
             return new AttackRun(new AttackEvaluation(crafter, target, transfer, attack, x,
-                    inputs.getShape().slice(1), labels == null ? null : labels.clone(), null, inputs.getManager()));
+                    inputs.getShape().slice(1), labels == null ? null : labels.clone(), null, inputs.getManager(),
+                    NativeHeap.KEEP));
         }
     }
 
@@ -102,6 +103,15 @@ public final class Robustness {
         public AttackRun targets(long[] targetLabels) {
             requireNonNull(targetLabels, "targetLabels");
             return new AttackRun(evaluation.withTargets(targetLabels.clone()));
+        }
+
+        /**
+         * What to do with the native memory the run freed, once it ends (default {@link NativeHeap#KEEP});
+         * {@link NativeHeap#TRIM} acts on the whole process.
+         */
+        public AttackRun nativeHeap(NativeHeap heap) {
+            requireNonNull(heap, "heap");
+            return new AttackRun(evaluation.withNativeHeap(heap));
         }
 
         /** Runs the attack only: the adversarial examples, no report. */

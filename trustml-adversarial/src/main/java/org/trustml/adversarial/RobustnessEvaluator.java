@@ -35,14 +35,17 @@ import org.trustml.core.train.internal.ImageTensors;
  * @param maxImages how many of the split's images to attack
  * @param seed      seed of the random start (PGD uses one random start)
  * @param examples  adversarial examples drawn per eps (0 for none)
+ * @param nativeHeap what each attack does with the native memory it freed ({@link NativeHeap#KEEP} unless told;
+ *                  {@link NativeHeap#TRIM} acts on the whole process)
  */
-public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int maxImages, long seed, int examples)
-        implements ImageEvaluator {
+public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int maxImages, long seed, int examples,
+        NativeHeap nativeHeap) implements ImageEvaluator {
     /** Rows of the example sheet per eps unless told otherwise. */
     public static final int DEFAULT_EXAMPLES = 6;
 
     public RobustnessEvaluator {
         requireNonNull(norm, "norm");
+        requireNonNull(nativeHeap, "nativeHeap");
         eps = List.copyOf(eps);
         if (eps.isEmpty()) {
             throw InvalidInputException.problem("is empty").column("eps").expected("at least one eps").build();
@@ -57,9 +60,19 @@ public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int 
         }
     }
 
+    /** An evaluator that leaves freed native memory with the allocator. */
+    public RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int maxImages, long seed, int examples) {
+        this(norm, eps, maxIter, maxImages, seed, examples, NativeHeap.KEEP);
+    }
+
     /** An evaluator drawing {@value #DEFAULT_EXAMPLES} examples per eps. */
     public RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int maxImages, long seed) {
         this(norm, eps, maxIter, maxImages, seed, DEFAULT_EXAMPLES);
+    }
+
+    /** The same evaluator with {@code heap} as what each attack does with the native memory it freed. */
+    public RobustnessEvaluator withNativeHeap(NativeHeap heap) {
+        return new RobustnessEvaluator(norm, eps, maxIter, maxImages, seed, examples, heap);
     }
 
     /** PGD-10 in the ∞-norm at these eps, on up to 64 images. */
@@ -103,7 +116,7 @@ public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int 
                         ? Fgsm.builder().norm(norm).eps((float) e).clip(0, 1).build()
                         : Pgd.builder().norm(norm).eps((float) e).epsStep((float) (e / 4)).maxIter(maxIter)
                                 .randomInit(1, seed).clip(0, 1).build();
-                AttackResult result = Robustness.of(model).attack(attack).on(inputs, labels).run();
+                AttackResult result = Robustness.of(model).attack(attack).on(inputs, labels).nativeHeap(nativeHeap).run();
                 RobustnessReport r = result.report().orElseThrow();
                 String epsText = String.format(Locale.ROOT, "%s", e);
                 Slice at = Slice.of("eps", epsText);

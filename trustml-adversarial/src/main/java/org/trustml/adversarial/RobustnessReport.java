@@ -31,8 +31,9 @@ import org.trustml.core.io.Json;
  * @param perturbationL1 stats of ‖δ‖₁ over all samples
  * @param perturbationL2 stats of ‖δ‖₂ over all samples
  * @param perClass the same accuracies per label
- * @param empiricalRobustness ART's empirical_robustness on the crafting model (NaN if no sample flipped)
- * @param empiricalRobustnessReason why empirical_robustness is NaN, if it is
+ * @param empiricalRobustness ART's empirical_robustness on the crafting model (NaN if no sample flipped, +∞ if a
+ *     flipped sample is all zeros)
+ * @param empiricalRobustnessReason why empirical_robustness is not a finite number, if it is not
  * @param lossSensitivity ART's loss_sensitivity on the crafting model
  */
 public record RobustnessReport(

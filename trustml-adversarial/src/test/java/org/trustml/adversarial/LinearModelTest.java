@@ -43,6 +43,20 @@ class LinearModelTest {
     }
 
     @Test
+    void anAllZeroSampleThatFlipsMakesEmpiricalRobustnessInfiniteWithAReason() {
+        // sample 1 is all zeros: logits b = (0.1, -0.1), class 0; FGSM-inf with eps 0.5 moves it by
+        // 0.5 * (+1, -1, +1, +1), logits (-0.275, 1.4), class 1. ‖δ‖∞ / ‖x‖∞ = 0.5 / 0 = +inf, as ART's
+        // division gives; it used to be reported with no reason
+        NDArray zero = manager.create(new float[] {0, 0, 0, 0, 0.5f, 0.5f, 0.5f, 0.5f}, new Shape(2, 4));
+        RobustnessReport r = Robustness.of(model).attack(Fgsm.builder().norm(Norm.INF).eps(0.5f).epsStep(0.5f).build())
+                .on(zero, new long[] {0, 0}).report();
+        assertThat(r.empiricalRobustness()).isInfinite();
+        assertThat(r.empiricalRobustnessReason()).hasValue("sample 1 is all zeros and changed class: its relative "
+                + "perturbation ||delta|| / ||x|| is infinite (ART divides by zero too)");
+        assertThat(r.metric(RobustnessMetric.EMPIRICAL_ROBUSTNESS).reason()).isEqualTo(r.empiricalRobustnessReason());
+    }
+
+    @Test
     void infStepIsEpsTimesTheSignOfTheWeightDifference() {
         float[] adv = fgsm(Fgsm.builder().norm(Norm.INF).eps(0.1f).build(), 0, 0);
         // x + 0.1 * (+1, -1, +1, +1), no clipping

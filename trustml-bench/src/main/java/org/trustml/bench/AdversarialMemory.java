@@ -15,6 +15,7 @@ import org.trustml.adversarial.Attack;
 import org.trustml.adversarial.Fgsm;
 import org.trustml.adversarial.GradientClassifier;
 import org.trustml.adversarial.Pgd;
+import org.trustml.adversarial.NativeHeap;
 import org.trustml.adversarial.Robustness;
 
 /**
@@ -42,6 +43,11 @@ public final class AdversarialMemory {
      * attack's own trim (by those GCs or by anything else between the attack and the measurement).
      */
     private static final boolean TRIM_AFTER_GC = Boolean.getBoolean("trimAfterGc");
+    /**
+     * {@code -DnativeHeap=KEEP|TRIM} (default TRIM, the CLI's choice, as in the "after" rows of BENCHMARKS.md):
+     * what each attack does with its freed native memory; KEEP, the library's default, is the "before" rows.
+     */
+    private static final NativeHeap HEAP = NativeHeap.valueOf(System.getProperty("nativeHeap", "TRIM"));
 
     private AdversarialMemory() {}
 
@@ -92,7 +98,7 @@ public final class AdversarialMemory {
             print("before", measure(glibc, system), Double.NaN);
             long start = System.nanoTime();
             for (int i = 0; i < attacks; i++) {
-                Robustness.AttackRun run = Robustness.of(model).attack(i % 2 == 0 ? fgsm : pgd).on(x, y);
+                Robustness.AttackRun run = Robustness.of(model).attack(i % 2 == 0 ? fgsm : pgd).on(x, y).nativeHeap(HEAP);
                 int values = (report ? run.run() : run.generate()).adversarialValues().length;
                 seen[i] = measure(glibc, system);
                 print(String.format("attack %2d (%d values)", i + 1, values), seen[i], (System.nanoTime() - start) / 1e9);

@@ -13,6 +13,7 @@ import org.trustml.adversarial.AttackResult;
 import org.trustml.adversarial.ClipRange;
 import org.trustml.adversarial.Fgsm;
 import org.trustml.adversarial.Models;
+import org.trustml.adversarial.NativeHeap;
 import org.trustml.adversarial.Norm;
 import org.trustml.adversarial.OutputKind;
 import org.trustml.adversarial.Pgd;
@@ -128,7 +129,8 @@ final class AdversarialCommand implements Callable<Integer> {
             NDArray inputs = manager.create(x.values(), new Shape(x.count()).addAll(x.sampleShape()));
             Classifier target = tfTarget != null ? tfTarget : torchTarget == null ? null : torchTarget.withoutGradients();
             Robustness robustness = target == null ? Robustness.of(crafter) : Robustness.transfer(crafter, target);
-            Robustness.AttackRun run = robustness.attack(attack).on(inputs, y);
+            // the CLI owns its process: hand the attack's freed native memory back (NativeHeap.TRIM)
+            Robustness.AttackRun run = robustness.attack(attack).on(inputs, y).nativeHeap(NativeHeap.TRIM);
             if (t != null) {
                 run = run.targets(t);
             }

@@ -12,6 +12,7 @@ import org.trustml.modelcard.CardDiff;
 import org.trustml.modelcard.CardRenderer;
 import org.trustml.modelcard.Completeness;
 import org.trustml.modelcard.ModelCard;
+import org.trustml.modelcard.ModelCardSchema;
 import org.trustml.modelcard.ModelCards;
 import org.trustml.modelcard.ValidationError;
 import org.trustml.modelcard.ValidationReport;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code trustml card ...}: model cards in the Model Card Toolkit schema v0.0.2. */
+/** {@code trustml card ...}: model cards in the Model Card Toolkit schema v0.0.2 (its final revision). */
 @Command(name = "card", mixinStandardHelpOptions = true,
         description = "Validate, render, compare and start model cards (Model Card Toolkit schema v0.0.2, JSON or YAML).",
         subcommands = {CardCommand.Validate.class, CardCommand.Render.class, CardCommand.Diff.class, CardCommand.Init.class})
@@ -36,9 +37,11 @@ final class CardCommand implements Runnable {
 
     /** {@code trustml card validate FILE}. */
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = {"Check a card (.json, .yaml, .yml) against the schema. Exit 0 when valid (missing sections "
-                    + "are listed as 'incomplete' on stdout, they are not errors); exit 2 with one line per error on "
-                    + "stderr: '$.json.path[0]: message (rule 'type', line 4, column 7)'."})
+            description = {"Check a card (.json, .yaml, .yml) against the schema: MCT's final v0.0.2 revision "
+                    + "(f895074, what MCT 1.2.0 to 2.1.0 write: metric values are strings). Exit 0 when valid (missing "
+                    + "sections are listed as 'incomplete' on stdout, they are not errors); exit 2 with one line per "
+                    + "error on stderr: '$.json.path[0]: message (rule 'type', line 4, column 7)'. A card of the early "
+                    + "revision (numbers for values) is reported here, but render and diff read it."})
     static final class Validate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -71,7 +74,8 @@ final class CardCommand implements Runnable {
                 doc.put("incomplete", completeness.missing());
                 out.println(Json.toJson(doc));
             } else {
-                out.println(file + ": valid (Model Card Toolkit schema v0.0.2)");
+                out.println(file + ": valid (Model Card Toolkit schema v0.0.2, "
+                        + ModelCardSchema.mct002().revision().label() + " revision)");
                 completeness.missing().forEach(m -> out.println("incomplete: " + m));
             }
             return 0;

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 + "metadata, drops CT volumes (.nii.gz) and rows without sex, arranges the images by finding into "
                 + "train/val/test folders, trains MobileNetV2 at 64x64, evaluates it overall and per sex and age "
                 + "group, measures its fairness across sex (AIF360's metrics), explains a few test images with LIME, "
-                + "measures its robustness to PGD at two eps, checks the test split for drift against the training "
+                + "measures its robustness to PGD at two eps, checks the test split for drift against the validation "
                 + "split, blesses or refuses it by gates (accuracy, recall per sex, equal opportunity difference "
                 + "within 0.1), and writes a model card (YAML and HTML) and report.html: one self-contained page with "
                 + "confusion matrices, metrics per slice, fairness bars with the gate thresholds, LIME overlays, "
@@ -117,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
                     e.metric("adversarial_accuracy", at).map(v -> v.value()).orElse(Double.NaN));
         }
         w.println();
-        w.printf("drift, test split against train (image statistics and predictions): drift share %.2f, drifted %s%n",
+        w.printf("drift, test split against validation (image statistics and predictions): drift share %.2f, drifted %s%n",
                 e.metric("drift_share").map(v -> v.value()).orElse(Double.NaN),
                 e.metric("dataset_drift").map(v -> v.value() == 1 ? "yes" : "no").orElse("?"));
         w.println();

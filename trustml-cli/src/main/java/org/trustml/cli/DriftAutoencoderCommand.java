@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.images.ImageDecoder;
 import org.trustml.core.io.Json;
 import org.trustml.core.table.Table;
 import org.trustml.drift.AutoencoderChecker;
@@ -83,15 +83,7 @@ final class DriftAutoencoderCommand implements Runnable {
         int h = -1;
         int w = -1;
         for (int i = 0; i < rows.length; i++) {
-            BufferedImage img;
-            try {
-                img = ImageIO.read(files.get(i).toFile());
-            } catch (IOException e) {
-                img = null;
-            }
-            if (img == null) {
-                throw InvalidInputException.problem("is not a readable image").file(files.get(i)).expected("PNG or JPEG").build();
-            }
+            BufferedImage img = ImageDecoder.defaults().read(files.get(i));
             if (h < 0) {
                 h = img.getHeight();
                 w = img.getWidth();

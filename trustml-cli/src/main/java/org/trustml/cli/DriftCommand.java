@@ -49,7 +49,9 @@ final class DriftCommand implements Callable<Integer> {
     List<String> columns = new ArrayList<>();
 
     @Option(names = "--tests", split = ",", paramLabel = "TEST",
-            description = "Any of ks, chi2, z, psi, wasserstein, js, cvm, mmd (default: Evidently's choice per column).")
+            description = "Any of ks, chi2, chi2-gof, z, psi, wasserstein, js, cvm, mmd (default: Evidently's choice per "
+                    + "column). chi2 is the two-sample chi-square (scipy's chi2_contingency); chi2-gof is Evidently's "
+                    + "one-sample goodness of fit to the reference shares, too eager when the reference is a sample.")
     List<String> tests = new ArrayList<>();
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "Significance level (default: ${DEFAULT-VALUE}).")

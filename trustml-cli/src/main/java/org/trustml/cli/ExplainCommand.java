@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.images.ImageDecoder;
 import org.trustml.core.io.Json;
 import org.trustml.core.models.SavedModel;
 import org.trustml.core.table.Table;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.trustml.core.torch.ConvolutionGradients;
 
 /**
  * {@code trustml explain}: LIME for an image or a table row, against a TorchScript file, a DJL model directory or a
@@ -77,6 +79,12 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "classification",
             description = "classification or regression (tabular; default: ${DEFAULT-VALUE}).")
     String mode;
+
+    @Option(names = "--max-image-pixels", paramLabel = "N", description = "Refuse (exit 2) an --image with more than N "
+            + "pixels, checked from its header before decoding: a guard against decompression bombs (default: the "
+            + "system property " + ImageDecoder.MAX_PIXELS_PROPERTY + ", else " + ImageDecoder.DEFAULT_MAX_PIXELS
+            + " = 8192x8192).")
+    Long maxImagePixels;
 
     @Option(names = "--size", paramLabel = "PX", description = "Resize the image to PX x PX before explaining.")
     Integer size;
@@ -152,7 +160,8 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> explainImage(BatchModel batchModel, OutputKind kind) {
-        RgbImage img = RgbImage.read(image);
+        RgbImage img = RgbImage.read(image, maxImagePixels == null ? ImageDecoder.defaults()
+                : new ImageDecoder(maxImagePixels));
         if (size != null) {
             if (size < 1) {
                 throw InvalidInputException.problem("is below 1").column("--size").value(size).build();
@@ -315,6 +324,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw InvalidInputException.problem("does not exist").file(path).expected("a TorchScript .pt file, a "
                     + "DJL model directory or a TensorFlow SavedModel directory").build();
         }
+        ConvolutionGradients.ensureCorrect();
         Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class).optModelPath(path)
                 .optEngine("PyTorch").optTranslator(new NoopTranslator()).build();
         try {

@@ -66,8 +66,19 @@ final class ServeCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--read-timeout-ms", defaultValue = "30000",
-            description = "A client stalled this long mid-request gets 408 (default: ${DEFAULT-VALUE}).")
+            description = "Time for a request's headers, and then for its whole body (a deadline, not per read): a "
+                    + "client slower than this gets 408 and is disconnected (default: ${DEFAULT-VALUE}).")
     long readTimeoutMs;
+
+    @Option(names = "--max-bodies-in-flight", defaultValue = "64",
+            description = "Requests that may be sending their body or waiting for a worker at once; more get 503 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxBodiesInFlight;
+
+    @Option(names = "--max-image-pixels", defaultValue = "16777216",
+            description = "Most pixels of one request's encoded images together, checked from their headers before "
+                    + "decoding; more get 400 (default: ${DEFAULT-VALUE} = 4096x4096).")
+    long maxImagePixels;
 
     @Option(names = "--engine-threads", description = "PyTorch intra-op threads per forward pass (sets "
             + "ai.djl.pytorch.num_threads before the engine starts); 1 is best on a shared or busy host, where "
@@ -82,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
         Optional<String> t = Optional.ofNullable(token).or(() -> Optional.ofNullable(System.getenv(TOKEN_ENV)))
                 .filter(s -> !s.isEmpty());
         ServerConfig config = new ServerConfig(host, port, t, maxBatch, Duration.ofMillis(maxDelayMs), queue,
-                maxRequestBytes, threads, Duration.ofMillis(readTimeoutMs));
+                maxRequestBytes, threads, Duration.ofMillis(readTimeoutMs), maxBodiesInFlight, maxImagePixels);
         if (engineThreads != null) {
             if (engineThreads < 1) {
                 throw org.trustml.core.InvalidInputException.problem("is out of range").column("--engine-threads")

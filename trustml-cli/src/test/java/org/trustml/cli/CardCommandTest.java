@@ -18,7 +18,7 @@ class CardCommandTest {
         assertThat(Cli.run("card", "init", card.toString()).code()).isZero();
         Cli.Result v = Cli.run("card", "validate", card.toString());
         assertThat(v.code()).isZero();
-        assertThat(v.out()).isEqualTo(card + ": valid (Model Card Toolkit schema v0.0.2)\n");
+        assertThat(v.out()).isEqualTo(card + ": valid (Model Card Toolkit schema v0.0.2, final (f895074) revision)\n");
         assertThat(Cli.run("card", "init", card.toString()).err()).contains("already exists");
 
         Cli.Result r = Cli.run("card", "render", card.toString(), "--html", dir.resolve("c.html").toString(),
@@ -31,14 +31,37 @@ class CardCommandTest {
     @Test
     void validateExitsTwoWithOneLinePerErrorOnStderr() throws IOException {
         Path card = Files.writeString(dir.resolve("bad.yaml"),
-                "model_details:\n  name: 42\nextra: 1\nquantitative_analysis:\n  performance_metrics:\n    - value: high\n");
+                "model_details:\n  name: 42\nextra: 1\nquantitative_analysis:\n  performance_metrics:\n    - value: [1]\n");
         Cli.Result v = Cli.run("card", "validate", card.toString());
         assertThat(v.code()).isEqualTo(2);
         assertThat(v.err().lines()).containsExactly(
                 "$.model_details.name: integer found, string expected (rule 'type', line 2, column 3)",
                 "$.extra: unknown field 'extra' (the schema allows only schema_version, model_details, model_parameters, "
                         + "quantitative_analysis and considerations here) (rule 'additionalProperties', line 3, column 1)",
-                "$.quantitative_analysis.performance_metrics[0].value: string found, number expected (rule 'type', line 6, column 7)");
+                "$.quantitative_analysis.performance_metrics[0].value: array found, string expected (rule 'type', line 6, column 7)");
+    }
+
+    @Test
+    void aCardAsMctsLastReleaseWritesItIsValidAndAnEarlyOneIsNamed() throws IOException {
+        // the shape MCT 2.1.0's ModelCard.to_json() writes (trustml-modelcard's cards/mct-2.1.0.json is one it wrote)
+        Path mct = Files.writeString(dir.resolve("mct.json"), """
+                {"model_details": {"name": "m", "path": "models/m/1"},
+                 "model_parameters": {"input_format_map": [{"key": "image", "value": "float32[1, 28, 28]"}]},
+                 "quantitative_analysis": {"performance_metrics": [{"type": "accuracy", "value": "0.91",
+                   "confidence_interval": {"lower_bound": "0.88", "upper_bound": "0.94"}}]},
+                 "schema_version": "0.0.2"}
+                """);
+        assertThat(Cli.run("card", "validate", mct.toString()).code()).isZero();
+
+        Path early = Files.writeString(dir.resolve("early.yaml"),
+                "quantitative_analysis:\n  performance_metrics:\n    - {type: accuracy, value: 0.91}\n");
+        Cli.Result v = Cli.run("card", "validate", early.toString());
+        assertThat(v.code()).isEqualTo(2);
+        assertThat(v.err()).startsWith("$.quantitative_analysis.performance_metrics[0].value: number found, string "
+                + "expected (a number here follows MCT's early v0.0.2 revision, 4161ebb,");
+        Path md = dir.resolve("early.md");
+        assertThat(Cli.run("card", "render", early.toString(), "--markdown", md.toString()).code()).isZero();
+        assertThat(md).content().contains("0.91");
     }
 
     @Test

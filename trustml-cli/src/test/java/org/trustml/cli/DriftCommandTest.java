@@ -49,6 +49,16 @@ class DriftCommandTest {
         assertThat(x.get("tests").get(1).has("wasserstein_normalized")).isTrue();
         assertThat(doc.get("mmd").get("drifted").asBoolean()).isTrue();
 
+        Cli.Result chi = Cli.run("drift", "--reference", ref.toString(), "--current", cur.toString(),
+                "--columns", "color", "--tests", "chi2,chi2-gof", "--format", "json");
+        assertThat(chi.code()).isZero();
+        JsonNode tests = Json.reader().readTree(chi.out()).get("columns").get(0).get("tests");
+        // the two-sample test counts the unseen category as a cell; the one-sample one gives p = 0 for it
+        assertThat(tests.get(0).get("test").asText()).isEqualTo("chisquare");
+        assertThat(tests.get(0).get("method").asText()).startsWith("two-sample 2x3 contingency table");
+        assertThat(tests.get(1).get("test").asText()).isEqualTo("chisquare_goodness_of_fit");
+        assertThat(tests.get(1).get("p_value").asDouble()).isZero();
+
         Cli.Result same = Cli.run("drift", "--reference", ref.toString(), "--current", ref.toString(), "--fail-on-drift");
         assertThat(same.code()).isZero();
         assertThat(Cli.run("drift", "--reference", ref.toString(), "--current", cur.toString(), "--fail-on-drift").code())

@@ -101,14 +101,42 @@ class ExplainCommandTest {
                 .contains("declare the output as logits to apply a softmax");
     }
 
+    /**
+     * A PNG whose header declares 20000x20000 pixels (the issue's 1.1 MB bomb decodes to 1.2 GB): refused
+     * with exit 2 from the header, naming the file, its size and the limit. The pixel data here is an
+     * 8x8 image's, so a decoder that did not check first would fail differently.
+     */
+    @Test
+    void aDecompressionBombIsRefusedBeforeDecoding() throws Exception {
+        java.io.ByteArrayOutputStream small = new java.io.ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", small);
+        byte[] png = small.toByteArray();
+        // IHDR width and height (PNG spec 11.2.2: after the 8-byte signature and the chunk's length and type), then its CRC
+        java.nio.ByteBuffer.wrap(png, 16, 8).putInt(20000).putInt(20000);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 17);
+        java.nio.ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+        Path bomb = Files.write(dir.resolve("bomb.png"), png);
+        Cli.Result r = Cli.run("explain", "--model", MODELS.resolve("centre_colour.pt").toString(), "--image", bomb.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("trustml: " + bomb + ": value '20000x20000' has 400000000 pixels, over the limit of "
+                + "67108864; refused before decoding (a guard against decompression bombs) (expected at most 67108864 "
+                + "pixels; raise the limit with ImageDecoder(maxPixels), a --max-image-pixels option or "
+                + "-Dtrustml.images.maxPixels=N)\n");
+        Cli.Result lower = Cli.run("explain", "--model", MODELS.resolve("centre_colour.pt").toString(), "--image",
+                greenCentreImage().toString(), "--max-image-pixels", "1000");
+        assertThat(lower.code()).isEqualTo(2);
+        assertThat(lower.err()).contains("green.png: value '32x32' has 1024 pixels, over the limit of 1000;");
+    }
+
     @Test
     void badInputs() throws Exception {
         Path notImage = Files.writeString(dir.resolve("x.png"), "hello");
         Cli.Result r = Cli.run("explain", "--model", MODELS.resolve("centre_colour.pt").toString(), "--image",
                 notImage.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("trustml: " + notImage + ": cannot be decoded as an image (expected a PNG, JPEG, "
-                + "BMP or GIF file)\n");
+        assertThat(r.err()).isEqualTo("trustml: " + notImage + ": is not an image Java can read (expected a PNG, JPEG, "
+                + "GIF, BMP, WBMP or TIFF file)\n");
         Cli.Result s = Cli.run("explain", "--model", MODELS.resolve("centre_colour.pt").toString(), "--image",
                 greenCentreImage().toString(), "--samples", "1");
         assertThat(s.err()).isEqualTo("trustml: column 'num_samples': value '1' is below 2 (expected at least 2 "

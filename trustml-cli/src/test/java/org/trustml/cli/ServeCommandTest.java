@@ -73,7 +73,8 @@ class ServeCommandTest {
         StringWriter out = new StringWriter();
         int[] code = {-1};
         Thread serving = new Thread(() -> code[0] = TrustmlCommand.execute(new PrintWriter(out), new PrintWriter(new StringWriter()),
-                "serve", pkg.toString(), "--port", "0", "--token", "tok"));
+                "serve", pkg.toString(), "--port", "0", "--token", "tok", "--max-image-pixels", "1000",
+                "--max-bodies-in-flight", "4"));
         serving.start();
         Matcher m = Pattern.compile("listening on (http://\\S+)").matcher("");
         for (int i = 0; i < 1200 && !m.reset(out.toString()).find(); i++) {
@@ -88,6 +89,17 @@ class ServeCommandTest {
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
         assertThat(http.send(HttpRequest.newBuilder(base.resolve("/v2/models/tiny")).header("Authorization", "Bearer tok")
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        // --max-image-pixels 1000: a 32x32 image (1,024 pixels) is refused from its header
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(32, 32, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", png);
+        HttpResponse<String> big = http.send(HttpRequest.newBuilder(base.resolve("/v2/models/tiny/infer"))
+                .header("Authorization", "Bearer tok").POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":[{\"name\":"
+                        + "\"image\",\"shape\":[1],\"datatype\":\"BYTES\",\"data\":[\""
+                        + java.util.Base64.getEncoder().encodeToString(png.toByteArray()) + "\"]}]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(big.statusCode()).isEqualTo(400);
+        assertThat(big.body()).contains("1024 pixels, over the server's limit of 1000 per request");
         serving.interrupt();
         serving.join(30_000);
         assertThat(serving.isAlive()).isFalse();
@@ -97,7 +109,8 @@ class ServeCommandTest {
     void helpListsTheOptions() {
         Cli.Result r = Cli.run("serve", "--help");
         assertThat(r.out()).contains("--port", "--token", "--max-batch", "--max-delay-ms", "--queue",
-                "--max-request-bytes", "--engine-threads", "Open Inference Protocol v2");
+                "--max-request-bytes", "--engine-threads", "--read-timeout-ms", "--max-bodies-in-flight",
+                "--max-image-pixels", "Open Inference Protocol v2");
         assertThat(Cli.run("serve", pkg.toString(), "--engine-threads", "0", "--dry-run").code()).isEqualTo(2);
         assertThat(Cli.run("--help").out()).contains("serve");
     }

@@ -11,16 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.statistics.inference.AlternativeHypothesis;
-import org.apache.commons.statistics.inference.BinomialTest;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.Versions;
 import org.trustml.core.io.Json;
 import org.trustml.drift.internal.AutoencoderTraining;
+import org.trustml.drift.internal.BatchTests;
 import org.trustml.drift.internal.CheckerDirectory;
 import org.trustml.drift.internal.CheckerFile;
 import org.trustml.drift.internal.KCenter;
-import org.trustml.drift.internal.KolmogorovSmirnov;
 import org.trustml.drift.internal.SortedSample;
 
 /**
@@ -184,26 +182,7 @@ public final class AutoencoderChecker implements AutoCloseable {
         if (batch.size() == 0) {
             throw InvalidInputException.problem("has no samples").column("batch").expected("at least one sample").build();
         }
-        double[] scores = score(batch);
-        List<Integer> anomalies = new ArrayList<>();
-        int below = 0;
-        List<Double> boxed = new ArrayList<>(scores.length);
-        for (int i = 0; i < scores.length; i++) {
-            boxed.add(scores[i]);
-            if (scores[i] > high) {
-                anomalies.add(i);
-            } else if (scores[i] < low) {
-                below++;
-            }
-        }
-        double expected = 1 - config.highQuantile();
-        double binomialP = BinomialTest.withDefaults().with(AlternativeHypothesis.GREATER_THAN)
-                .test(scores.length, anomalies.size(), expected).getPValue();
-        KolmogorovSmirnov.Result ks = KolmogorovSmirnov.test(SortedSample.of(scores).values(), referenceScores);
-        boolean drifted = binomialP < config.alpha() / 2 || ks.pValue() < config.alpha() / 2;
-        return new BatchVerdict(BatchVerdict.SCHEMA_VERSION, scores.length, boxed, anomalies, anomalies.size(),
-                (double) anomalies.size() / scores.length, expected, below, high, low, binomialP, ks.statistic(),
-                ks.pValue(), config.alpha(), drifted);
+        return BatchTests.verdict(score(batch), referenceScores, high, low, config);
     }
 
     /**

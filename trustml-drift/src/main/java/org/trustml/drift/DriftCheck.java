@@ -31,7 +31,9 @@ import org.trustml.drift.internal.SortedSample;
  * choice: reference of at most 1000 rows ⇒ KS for numeric columns with more than 5 distinct
  * pooled values, otherwise chi-square (more than 2 values) or z-test (2); larger reference ⇒
  * normalised Wasserstein for numeric columns with more than 5 distinct values, Jensen–Shannon
- * otherwise. {@link DriftTest#MMD} runs once over all numeric columns together.
+ * otherwise. Where Evidently would run its one-sample chi-square, this runs the two-sample one
+ * ({@link DriftTest#CHI_SQUARE}); ask for {@link DriftTest#CHI_SQUARE_GOODNESS_OF_FIT} to get
+ * Evidently's. {@link DriftTest#MMD} runs once over all numeric columns together.
  */
 public final class DriftCheck {
     private final Table reference;
@@ -156,6 +158,11 @@ public final class DriftCheck {
         }
         List<String> names = columns != null ? columns : reference.columnNames().stream()
                 .filter(n -> !n.equals(label)).toList();
+        if (names.isEmpty()) {
+            // the drift share would be 0/0 and the verdict "not drifted" about nothing
+            throw InvalidInputException.problem("has no column to compare").column(columns != null ? "columns" : label)
+                    .expected("at least one column besides the label").build();
+        }
         for (String n : names) {
             requireColumn(n);
         }

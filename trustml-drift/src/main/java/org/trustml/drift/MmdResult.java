@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param columns         the columns used (rows with a missing value in any of them are left out)
  * @param statistic       unbiased MMD²
- * @param pValue          permutation p-value
+ * @param pValue          permutation p-value {@code (1 + A) / (1 + permutations)}, never below
+ *                        {@code 1 / (1 + permutations)}
  * @param sigma           Gaussian kernel bandwidth (median heuristic)
  * @param permutations    number of permutations
  * @param referenceRows   reference rows used (after the seeded subsample cap)

@@ -80,14 +80,33 @@ class DriftTestsTest {
     void unseenCategoriesAreReportedByName() {
         Table ref = Table.of(StringColumn.of("color", "red", "blue", "red", "blue"));
         Table cur = Table.of(StringColumn.of("color", "red", "green", "blue", "purple"));
-        DriftReport r = Drift.between(ref, cur).tests(DriftTest.CHI_SQUARE).report();
+        DriftReport r = Drift.between(ref, cur).tests(DriftTest.CHI_SQUARE_GOODNESS_OF_FIT).report();
         ColumnDrift c = r.column("color").orElseThrow();
         assertThat(c.unseenCategories()).containsExactly("green", "purple");
-        TestResult chi = c.result(DriftTest.CHI_SQUARE).orElseThrow();
-        // expected count 0 for an unseen category: infinite statistic, p = 0 (as scipy's chisquare)
+        TestResult chi = c.result(DriftTest.CHI_SQUARE_GOODNESS_OF_FIT).orElseThrow();
+        // one-sample: expected count 0 for an unseen category, infinite statistic, p = 0 (as scipy's chisquare)
         assertThat(chi.pValue()).contains(0.0);
         assertThat(chi.note()).contains("categories not in the reference: green, purple");
         assertThat(r.drifted()).isTrue();
+    }
+
+    @Test
+    void twoSampleChiSquareCountsAnUnseenCategoryAsAnOrdinaryCell() {
+        // 2x4 table [[2, 2, 0, 0], [1, 1, 1, 1]]: every expected count is 1.5 or 0.5,
+        // chi2 = 4 (0.25/1.5) + 4 (0.25/0.5) = 8/3, 3 dof; scipy chi2_contingency(correction=False): p = 0.4459216983631228
+        Table ref = Table.of(StringColumn.of("color", "red", "blue", "red", "blue"));
+        Table cur = Table.of(StringColumn.of("color", "red", "green", "blue", "purple"));
+        DriftReport r = Drift.between(ref, cur).tests(DriftTest.CHI_SQUARE).report();
+        TestResult chi = r.result("color", DriftTest.CHI_SQUARE).orElseThrow();
+        assertThat(chi.statistic()).isCloseTo(8.0 / 3, within(1e-14));
+        assertThat(chi.pValue().orElseThrow()).isCloseTo(0.4459216983631228, within(1e-14));
+        assertThat(chi.method()).contains("two-sample 2x4 contingency table, no continuity correction, 3 degrees of freedom");
+        assertThat(chi.note()).contains("categories not in the reference: green, purple");
+        assertThat(r.drifted()).isFalse();
+        assertThat(Json.toTree(r).get("columns").get(0).get("tests").get(0).get("test").asText()).isEqualTo("chisquare");
+        assertThat(DriftTest.parse("chi2-gof")).isEqualTo(DriftTest.CHI_SQUARE_GOODNESS_OF_FIT);
+        assertThat(DriftTest.parse("chisquare_goodness_of_fit")).isEqualTo(DriftTest.CHI_SQUARE_GOODNESS_OF_FIT);
+        assertThat(DriftTest.parse("chi2")).isEqualTo(DriftTest.CHI_SQUARE);
     }
 
     @Test
@@ -182,7 +201,8 @@ class DriftTestsTest {
         assertThat(again).isEqualTo(first);
         assertThat(first.drifted()).isFalse();
         MmdResult moved = Drift.between(ref, shifted).tests(DriftTest.MMD).seed(42).report().mmd().orElseThrow();
-        assertThat(moved.pValue()).isEqualTo(0.0);
+        // no permutation of 100 reaches the observed MMD²: p = (1 + 0) / (1 + 100), never 0
+        assertThat(moved.pValue()).isEqualTo(1.0 / 101);
         assertThat(moved.drifted()).isTrue();
     }
 
@@ -225,7 +245,7 @@ class DriftTestsTest {
         assertThatThrownBy(() -> Drift.between(ok, ok).alpha(1.5)).isInstanceOf(InvalidInputException.class)
                 .hasMessage("column 'alpha': value '1.5' is not a significance level (expected 0 < alpha < 1)");
         assertThatThrownBy(() -> DriftTest.parse("t-test")).isInstanceOf(InvalidInputException.class)
-                .hasMessage("value 't-test' is not a drift test (expected ks, chi2, z, psi, wasserstein, js, cvm, mmd)");
+                .hasMessage("value 't-test' is not a drift test (expected ks, chi2, chi2-gof, z, psi, wasserstein, js, cvm, mmd)");
         assertThatThrownBy(() -> Drift.between(numeric(1), numeric(2)).tests(DriftTest.CRAMER_VON_MISES).report())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("column 'x': value '1 reference, 1 current' has fewer than two non-missing values on one "

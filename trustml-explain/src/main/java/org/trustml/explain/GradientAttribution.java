@@ -13,6 +13,8 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.torch.ConvolutionGradients;
+import org.trustml.core.train.GradientCollectors;
 
 /**
  * Gradient attributions for DJL models whose engine computes gradients (PyTorch; a TorchScript model
@@ -99,9 +101,10 @@ public final class GradientAttribution {
     }
 
     private NDArray[] gradients(NDManager m, NDArray input, int label, int n) {
+        ConvolutionGradients.ensureCorrectFor(m);
         NDArray x = input.duplicate();
         x.setRequiresGradient(true);
-        try (GradientCollector gc = Engine.getEngine(m.getEngine().getEngineName()).newGradientCollector()) {
+        try (GradientCollector gc = GradientCollectors.open(Engine.getEngine(m.getEngine().getEngineName()))) {
             NDArray out = block.forward(new ParameterStore(m, false), new NDList(x), true).singletonOrThrow();
             checkLabel(out, label);
             NDArray target = out.get(new NDIndex(":, {}", label)).sum();

@@ -5,11 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.images.ImageDecoder;
 
 /**
  * An RGB image with float channels in [0, 1], stored row-major as height × width × 3 (HWC), the
@@ -101,26 +99,19 @@ public final class RgbImage {
     }
 
     /**
-     * Reads PNG, JPEG, BMP or GIF. A file that is missing or cannot be decoded is an
-     * {@link InvalidInputException} naming the file.
+     * Reads PNG, JPEG, BMP or GIF with {@link ImageDecoder#defaults()}. A file that is missing, cannot
+     * be decoded or has more pixels than the decoder's limit is an {@link InvalidInputException}
+     * naming the file.
      */
     public static RgbImage read(Path file) {
+        return read(file, ImageDecoder.defaults());
+    }
+
+    /** As {@link #read(Path)}, decoded by {@code decoder} (its pixel limit is checked before decoding). */
+    public static RgbImage read(Path file, ImageDecoder decoder) {
         requireNonNull(file, "file");
-        if (!Files.isRegularFile(file)) {
-            throw InvalidInputException.problem("does not exist or is not a file").file(file).build();
-        }
-        BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw InvalidInputException.problem("cannot be decoded as an image: " + e.getMessage()).file(file)
-                    .expected("a PNG, JPEG, BMP or GIF file").build(e);
-        }
-        if (img == null) {
-            throw InvalidInputException.problem("cannot be decoded as an image").file(file)
-                    .expected("a PNG, JPEG, BMP or GIF file").build();
-        }
-        return of(img);
+        requireNonNull(decoder, "decoder");
+        return of(decoder.read(file));
     }
 
     /** This image scaled to {@code width × height} with bilinear interpolation. */

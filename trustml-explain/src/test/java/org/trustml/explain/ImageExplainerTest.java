@@ -165,7 +165,7 @@ class ImageExplainerTest {
                         + "itself and one perturbation)");
         Path notImage = Files.writeString(dir.resolve("x.png"), "not a png");
         assertThatThrownBy(() -> RgbImage.read(notImage)).isInstanceOf(InvalidInputException.class)
-                .hasMessage(notImage + ": cannot be decoded as an image (expected a PNG, JPEG, BMP or GIF file)");
+                .hasMessage(notImage + ": is not an image Java can read (expected a PNG, JPEG, GIF, BMP, WBMP or TIFF file)");
         RgbImage image = TestImages.random(16, 16, 1);
         BatchModel notProbabilities = batch -> batch.reshape(batch.getShape().get(0), -1).mean(new int[] {1}).reshape(-1, 1).repeat(1, 3);
         assertThatThrownBy(() -> Lime.image().samples(10).segmenter(Slic.defaults().withSegments(4))

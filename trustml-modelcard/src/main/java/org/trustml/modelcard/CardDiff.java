@@ -52,8 +52,8 @@ public record CardDiff(int schemaVersion, List<MetricChange> metrics, List<Strin
             PerformanceMetric any = a != null ? a : b;
             String type = any.type().orElse("");
             MetricDirection direction = MetricId.directionOf(type);
-            Optional<Double> x = a == null ? Optional.empty() : a.value();
-            Optional<Double> y = b == null ? Optional.empty() : b.value();
+            Optional<Double> x = a == null ? Optional.empty() : a.numericValue();
+            Optional<Double> y = b == null ? Optional.empty() : b.numericValue();
             MetricChange.Verdict verdict;
             Optional<Double> delta = Optional.empty();
             if (a == null) {
@@ -68,7 +68,8 @@ public record CardDiff(int schemaVersion, List<MetricChange> metrics, List<Strin
                         : direction.isBetter(x.get(), y.get()) ? MetricChange.Verdict.BETTER
                         : MetricChange.Verdict.MOVED;
             } else {
-                verdict = x.equals(y) ? MetricChange.Verdict.UNCHANGED : MetricChange.Verdict.MOVED;
+                // not both numbers ("0.1, 0.5", absent): compare the text
+                verdict = a.value().equals(b.value()) ? MetricChange.Verdict.UNCHANGED : MetricChange.Verdict.MOVED;
             }
             changes.add(new MetricChange(type, any.slice(), x, y, delta, direction, verdict));
         }

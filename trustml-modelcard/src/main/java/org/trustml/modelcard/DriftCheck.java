@@ -33,12 +33,11 @@ public record DriftCheck(String test, Optional<String> feature, double statistic
     public List<PerformanceMetric> toPerformanceMetrics() {
         Optional<String> slice = Optional.of(slice());
         List<PerformanceMetric> out = new java.util.ArrayList<>();
-        out.add(new PerformanceMetric(Optional.of(StandardMetric.DRIFT_STATISTIC.jsonName()), Optional.of(statistic), slice,
+        out.add(PerformanceMetric.of(StandardMetric.DRIFT_STATISTIC.jsonName(), statistic, slice, Optional.empty()));
+        pValue.ifPresent(p -> out.add(PerformanceMetric.of(StandardMetric.DRIFT_P_VALUE.jsonName(), p, slice,
+                Optional.empty())));
+        out.add(PerformanceMetric.of(StandardMetric.DRIFT_DETECTED.jsonName(), driftDetected ? 1.0 : 0.0, slice,
                 Optional.empty()));
-        pValue.ifPresent(p -> out.add(new PerformanceMetric(Optional.of(StandardMetric.DRIFT_P_VALUE.jsonName()),
-                Optional.of(p), slice, Optional.empty())));
-        out.add(new PerformanceMetric(Optional.of(StandardMetric.DRIFT_DETECTED.jsonName()),
-                Optional.of(driftDetected ? 1.0 : 0.0), slice, Optional.empty()));
         return List.copyOf(out);
     }
 }

@@ -2,7 +2,6 @@ package org.trustml.modelcard;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Optional;
 
 /**
  * A group-fairness metric comparing an unprivileged with a privileged group of one protected
@@ -32,7 +31,6 @@ public record FairnessMetric(MetricId metric, double value, String protectedAttr
 
     /** As a card entry. */
     public PerformanceMetric toPerformanceMetric() {
-        return new PerformanceMetric(Optional.of(metric.jsonName()), Optional.of(value), Optional.of(slice()),
-                Optional.empty());
+        return PerformanceMetric.of(metric.jsonName(), value, slice());
     }
 }

@@ -72,12 +72,13 @@ public final class HuggingFaceExport {
         options.split().ifPresent(s -> dataset.put("split", s));
         ArrayNode metrics = result.putArray("metrics");
         for (PerformanceMetric m : card.analysis().performanceMetrics()) {
-            if (m.type().isEmpty() || m.value().isEmpty() || !Double.isFinite(m.value().get())) {
+            Optional<Double> value = m.numericValue();
+            if (m.type().isEmpty() || value.isEmpty() || !Double.isFinite(value.get())) {
                 continue;
             }
             ObjectNode metric = metrics.addObject();
             metric.put("type", m.type().get());
-            metric.put("value", m.value().get());
+            metric.put("value", value.get());
             metric.put("name", m.type().get() + m.slice().map(s -> " (" + s + ")").orElse(""));
             metric.put("verified", false);
         }

@@ -14,6 +14,7 @@ import org.trustml.core.InvalidInputException;
 import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.modelcard.internal.CardMappers;
+import org.trustml.modelcard.internal.EarlyRevision;
 import org.trustml.modelcard.internal.JsonPaths;
 import org.trustml.modelcard.internal.LocatedTree;
 import org.trustml.modelcard.internal.LocatedTreeReader;
@@ -31,28 +32,46 @@ import org.trustml.modelcard.internal.Texts;
  * ModelCards.write(card, Path.of("model_card.yaml"));
  * }</pre>
  *
- * <p>Reading validates against the schema first ({@link ModelCardSchema}): a malformed file, a wrong
- * type, an unknown field or a YAML alias or custom tag is an {@link InvalidInputException} naming the
- * file, line and JSON path. {@link #validate(Path)} lists every violation instead of stopping at the first.
+ * <p>Reading validates against the schema first ({@link ModelCardSchema}, MCT's final v0.0.2
+ * revision): a malformed file, a wrong type, an unknown field, a YAML alias or custom tag, or a card
+ * past its {@link CardLimits} is an {@link InvalidInputException} naming the file, line and JSON path.
+ * Cards of MCT's early v0.0.2 revision, whose metric values and interval bounds are numbers, are read
+ * too: the numbers become the strings MCT's last release writes ({@code 0.9} becomes {@code "0.9"}),
+ * so writing such a card gives a card of the final revision. {@link #validate(Path)} lists every
+ * violation of the final revision instead of stopping at the first.
  */
 public final class ModelCards {
     private ModelCards() {}
 
-    /** Reads a card from a {@code .json}, {@code .yaml} or {@code .yml} file. */
+    /** Reads a card from a {@code .json}, {@code .yaml} or {@code .yml} file, within the default {@link CardLimits}. */
     public static ModelCard read(Path file) {
-        requireNonNull(file, "file");
-        LocatedTree tree = LocatedTreeReader.read(file);
-        return bind(tree, Optional.of(file));
+        return read(file, CardLimits.defaults());
     }
 
-    /** Reads a card from text. */
+    /** Reads a card from a file within {@code limits}. */
+    public static ModelCard read(Path file, CardLimits limits) {
+        requireNonNull(file, "file");
+        requireNonNull(limits, "limits");
+        return bind(LocatedTreeReader.read(file, limits), Optional.of(file));
+    }
+
+    /** Reads a card from text, within the default {@link CardLimits}. */
     public static ModelCard parse(String text, CardFormat format) {
+        return parse(text, format, CardLimits.defaults());
+    }
+
+    /** Reads a card from text within {@code limits}. */
+    public static ModelCard parse(String text, CardFormat format, CardLimits limits) {
         requireNonNull(text, "text");
         requireNonNull(format, "format");
-        return bind(LocatedTreeReader.read(text, format, null), Optional.empty());
+        requireNonNull(limits, "limits");
+        return bind(LocatedTreeReader.read(text, format, null, limits), Optional.empty());
     }
 
-    /** Validates a file and lists every violation; malformed syntax still throws. */
+    /**
+     * Validates a file against MCT's final v0.0.2 revision and lists every violation; malformed syntax
+     * still throws. For the early revision or other limits use {@link ModelCardSchema#of} directly.
+     */
     public static ValidationReport validate(Path file) {
         return ModelCardSchema.mct002().validate(file);
     }
@@ -84,7 +103,7 @@ public final class ModelCards {
      */
     public static ModelCard merge(ModelCard base, ModelCard overlay) {
         JsonNode merged = TreeMerge.merge(CardMappers.json().valueToTree(base), CardMappers.json().valueToTree(overlay));
-        return bind(new LocatedTree(merged, java.util.Map.of()), Optional.empty());
+        return bind(LocatedTree.unlocated(merged), Optional.empty());
     }
 
     /** Starts a card filled from a pipeline run (see {@link ModelCardBuilder}). */
@@ -110,11 +129,14 @@ public final class ModelCards {
     }
 
     private static ModelCard bind(LocatedTree tree, Optional<Path> file) {
-        ValidationReport report = ModelCardSchema.mct002().validate(tree, file.map(Path::toString));
+        EarlyRevision.upgrade(tree.root());
+        ModelCardSchema schema = ModelCardSchema.mct002();
+        ValidationReport report = schema.validate(tree, file.map(Path::toString));
         if (!report.isValid()) {
             ValidationError first = report.errors().get(0);
             int more = report.errors().size() - 1;
-            throw InvalidInputException.problem("does not follow the Model Card Toolkit schema v0.0.2: "
+            throw InvalidInputException.problem("does not follow the Model Card Toolkit schema v0.0.2 ("
+                    + schema.revision().label() + " revision): "
                     + first.path() + ": " + first.message() + " (rule '" + first.rule() + "')"
                     + (more > 0 ? "; and " + more + " more error" + (more > 1 ? "s" : "") : ""))
                     .file(file.orElse(null)).line(first.line()).build();
@@ -131,8 +153,8 @@ public final class ModelCards {
             String why = cause instanceof InvalidInputException iie ? iie.getMessage() : e.getOriginalMessage();
             String field = segments.isEmpty() ? "" : String.valueOf(segments.get(segments.size() - 1));
             if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
-                why = "unknown field '" + field + "' (trustml reads the fields of MCT's schema v0.0.2 and "
-                        + "performance_metrics[].confidence_interval; it refuses others rather than drop them)";
+                why = "unknown field '" + field + "' (trustml reads every field of MCT's schema v0.0.2; the schema "
+                        + "lets other fields in, which trustml refuses rather than drop)";
             }
             throw InvalidInputException.problem(JsonPaths.format(segments) + ": " + Texts.firstLine(why))
                     .file(file.orElse(null)).line(line).build(e);

@@ -3,7 +3,6 @@ package org.trustml.modelcard;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.Optional;
 import org.trustml.core.InvalidInputException;
 
 /**
@@ -42,9 +41,7 @@ public record RobustnessPoint(String attack, double epsilon, double cleanAccurac
     /** The two card entries. */
     public List<PerformanceMetric> toPerformanceMetrics() {
         return List.of(
-                new PerformanceMetric(Optional.of(StandardMetric.CLEAN_ACCURACY.jsonName()), Optional.of(cleanAccuracy),
-                        Optional.of(slice()), Optional.empty()),
-                new PerformanceMetric(Optional.of(StandardMetric.ADVERSARIAL_ACCURACY.jsonName()),
-                        Optional.of(adversarialAccuracy), Optional.of(slice()), Optional.empty()));
+                PerformanceMetric.of(StandardMetric.CLEAN_ACCURACY.jsonName(), cleanAccuracy, slice()),
+                PerformanceMetric.of(StandardMetric.ADVERSARIAL_ACCURACY.jsonName(), adversarialAccuracy, slice()));
     }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
  * on a card: a classification metric overall or on a slice of a protected attribute.
  *
  * @param metric             which metric
- * @param value              its value (NaN is allowed: it is written out, and the validator says
- *                           JSON has no NaN, so map undefined values to an absent metric instead)
+ * @param value              its value (NaN is allowed and written as MCT writes it, {@code "nan"}; the
+ *                           card builder turns an undefined value into a limitation instead)
  * @param slice              the slice, e.g. {@code sex=female}; absent for the whole evaluation set
  * @param confidenceInterval its confidence interval, if known
  */
@@ -34,11 +34,11 @@ public record SlicedMetric(MetricId metric, double value, Optional<String> slice
 
     /** This metric with a confidence interval. */
     public SlicedMetric withConfidenceInterval(double lower, double upper) {
-        return new SlicedMetric(metric, value, slice, Optional.of(new ConfidenceInterval(lower, upper)));
+        return new SlicedMetric(metric, value, slice, Optional.of(ConfidenceInterval.of(lower, upper)));
     }
 
     /** As a card entry. */
     public PerformanceMetric toPerformanceMetric() {
-        return new PerformanceMetric(Optional.of(metric.jsonName()), Optional.of(value), slice, confidenceInterval);
+        return PerformanceMetric.of(metric.jsonName(), value, slice, confidenceInterval);
     }
 }

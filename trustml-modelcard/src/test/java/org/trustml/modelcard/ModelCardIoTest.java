@@ -37,7 +37,8 @@ class ModelCardIoTest {
         assertThat(card.parameters().data().get(0).sensitive().orElseThrow().sensitiveData()).containsExactly("age", "sex");
         PerformanceMetric female = card.analysis().performanceMetrics().get(1);
         assertThat(female.slice()).contains("sex=female");
-        assertThat(female.confidenceInterval()).contains(new ConfidenceInterval(0.84, 0.9));
+        assertThat(female.value()).contains("0.87");
+        assertThat(female.confidenceInterval()).contains(ConfidenceInterval.of(0.84, 0.9));
         assertThat(card.considerationsOrEmpty().ethicalConsiderations().get(0).mitigationStrategy())
                 .contains("Per-slice recall is monitored.");
         assertThat(Completeness.of(card).isComplete()).isTrue();
@@ -61,12 +62,23 @@ class ModelCardIoTest {
     }
 
     @Test
-    void theShippedSchemaIsTheUpstreamFileByteForByte() throws Exception {
-        byte[] raw = ModelCardSchema.rawSchema();
-        // 9,451 bytes: the size of model_card_toolkit/schema/v0.0.2/model_card.schema.json at
-        // tensorflow/model-card-toolkit commit 4161ebb359936c38685921e457991d52030ea618.
-        assertThat(raw).hasSize(9451);
-        assertThat(new String(raw, java.nio.charset.StandardCharsets.UTF_8)).contains("\"$ref\": \"#definitions/graphic\"");
+    void theShippedSchemasAreTheUpstreamFilesByteForByte() throws Exception {
+        // Git blob ids of model_card_toolkit/schema/v0.0.2/model_card.schema.json in tensorflow/model-card-toolkit
+        // (git rev-parse <commit>:<path>): e6e6efe... at f895074 and in tags v1.2.0 to v2.1.0 (10,781 bytes);
+        // 864ebcb... at 4161ebb and in tags v1.0.0, v1.1.0 (9,451 bytes).
+        assertThat(gitBlobId(ModelCardSchema.rawSchema())).isEqualTo("e6e6efed2761b092219225a4ce33ef933306bd6b");
+        assertThat(ModelCardSchema.rawSchema()).isEqualTo(ModelCardSchema.rawSchema(ModelCardSchema.Revision.FINAL));
+        assertThat(gitBlobId(ModelCardSchema.rawSchema(ModelCardSchema.Revision.EARLY)))
+                .isEqualTo("864ebcbf3f10a386bbeba297d4c88aed4dc901c2");
+        assertThat(new String(ModelCardSchema.rawSchema(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"$ref\": \"#definitions/graphic\"");
+    }
+
+    /** Git's object id of a file: SHA-1 of "blob SIZE\0" and the bytes. */
+    static String gitBlobId(byte[] bytes) throws Exception {
+        java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+        sha1.update(("blob " + bytes.length + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return java.util.HexFormat.of().formatHex(sha1.digest(bytes));
     }
 
     @Test
@@ -78,11 +90,12 @@ class ModelCardIoTest {
                 "$.model_details.name: integer found, string expected (rule 'type', line 3, column 3)",
                 "$.model_details.licenses[0]: must be valid to one and only one schema, but 2 are valid with indexes "
                         + "'0, 1' (rule 'oneOf', line 5, column 7)",
-                "$.quantitative_analysis.performance_metrics[0].value: string found, number expected (rule 'type', line 10, column 7)");
+                "$.quantitative_analysis.performance_metrics[0].value: boolean found, string expected (rule 'type', line 10, column 7)");
         assertThatThrownBy(() -> ModelCards.read(fixture("bad-types.yaml")))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageEndingWith("bad-types.yaml, line 3: does not follow the Model Card Toolkit schema v0.0.2: "
-                        + "$.model_details.name: integer found, string expected (rule 'type'); and 2 more errors");
+                .hasMessageEndingWith("bad-types.yaml, line 3: does not follow the Model Card Toolkit schema v0.0.2 "
+                        + "(final (f895074) revision): $.model_details.name: integer found, string expected (rule 'type'); "
+                        + "and 2 more errors");
     }
 
     @Test

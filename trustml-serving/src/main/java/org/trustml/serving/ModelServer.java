@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.publish.ModelPackage;
+import org.trustml.serving.internal.BodyReader;
 import org.trustml.serving.internal.ServedModel;
 import org.trustml.serving.internal.ServerMetrics;
 import org.trustml.serving.internal.V2Handler;
@@ -28,10 +30,17 @@ import org.xnio.Options;
  * {@link org.trustml.core.publish.Signature}), {@code GET …/ready}, {@code POST …/infer}, and
  * {@code GET /metrics} (Prometheus text). With a token configured every route but the two health
  * checks needs {@code Authorization: Bearer <token>} (else 401). Errors are {@code {"error": "…"}}:
- * 400 malformed JSON, wrong shape or datatype, invalid path segment; 404 unknown model, version or
- * route; 405 wrong method; 408 a client that stalls past the read timeout; 413 a body over the limit;
- * 503 the model's queue is full (with {@code Retry-After}); 500 only for a failure inside the server,
- * logged, never with a stack trace in the response.
+ * 400 malformed JSON, wrong shape or datatype, a non-finite number, images over the pixel limit, an
+ * invalid path segment; 404 unknown model, version or route; 405 wrong method; 408 a body that did not
+ * arrive in full within the read timeout; 413 a body over the limit; 503 the model's queue is full, or
+ * too many bodies are arriving at once (both with {@code Retry-After}); 500 only for a failure inside
+ * the server, logged, never with a stack trace in the response.
+ *
+ * <p>Slow clients: request bodies are read on Undertow's IO threads without blocking and handed to a
+ * worker thread only once complete ({@code BodyReader}), so a client that sends slowly never holds a
+ * worker. The headers, and then the whole body, must each arrive within
+ * {@link ServerConfig#readTimeout()} (a deadline, not a per-read timeout); at most
+ * {@link ServerConfig#maxBodiesInFlight()} bodies are arriving or waiting for a worker at once.
  *
  * <p>Concurrent infer requests are batched per model ({@link ServerConfig#maxBatchSize()},
  * {@link ServerConfig#maxDelay()}) and run one batch at a time on the default DJL engine. Models are
@@ -39,6 +48,10 @@ import org.xnio.Options;
  */
 public final class ModelServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
+    /** Request headers allowed (Tomcat's default); more is a 400 and the connection closed. */
+    static final int MAX_HEADERS = 100;
+    /** Bytes of request line and headers allowed (Undertow's default is 1 MiB); more is a 400. */
+    static final int MAX_HEADER_BYTES = 64 * 1024;
 
     private final Undertow undertow;
     private final List<ServedModel> served;
@@ -52,8 +65,10 @@ public final class ModelServer implements AutoCloseable {
         }
         Map<String, ServedModel> byName = new LinkedHashMap<>();
         List<ServedModel> loaded = new ArrayList<>();
+        Semaphore bodySlots = new Semaphore(config.maxBodiesInFlight());
         ServerMetrics[] metrics = new ServerMetrics[1];
-        metrics[0] = new ServerMetrics(() -> loaded.stream().mapToInt(m -> m.batcher().queued()).sum());
+        metrics[0] = new ServerMetrics(() -> loaded.stream().mapToInt(m -> m.batcher().queued()).sum(),
+                () -> config.maxBodiesInFlight() - bodySlots.availablePermits());
         try {
             for (ModelPackage p : packages) {
                 if (byName.containsKey(p.name())) {
@@ -65,19 +80,23 @@ public final class ModelServer implements AutoCloseable {
                 byName.put(p.name(), m);
             }
             this.served = List.copyOf(loaded);
-            V2Handler handler = new V2Handler(byName, config, metrics[0], () -> ready);
-            int timeoutMs = (int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis());
+            V2Handler routes = new V2Handler(byName, config, metrics[0], () -> ready);
+            int timeoutMs = (int) config.readTimeout().toMillis();
+            long max = config.maxRequestBytes();
             this.undertow = Undertow.builder()
                     .addHttpListener(config.port(), config.host())
                     .setIoThreads(2)
                     .setWorkerThreads(config.workerThreads())
-                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE,
-                            config.maxRequestBytes() + V2Handler.drainAllowance(config.maxRequestBytes()))
+                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, max + BodyReader.drainAllowance(max))
+                    // headers: all of them within the read timeout, at most 100 of them and 64 KiB in all (400 above)
                     .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, timeoutMs)
+                    .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADERS)
+                    .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
                     .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, Math.max(timeoutMs, 60_000))
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-                    .setSocketOption(Options.READ_TIMEOUT, timeoutMs)
-                    .setHandler(handler)
+                    // bodies: a total deadline in BodyReader (a per-read timeout lets one byte a second keep a request alive)
+                    .setSocketOption(Options.WRITE_TIMEOUT, timeoutMs)
+                    .setHandler(new BodyReader(routes, metrics[0], bodySlots, max, timeoutMs))
                     .build();
             undertow.start();
         } catch (RuntimeException e) {

@@ -195,7 +195,10 @@ class ModelServerTest {
                         + Base64.getEncoder().encodeToString("not an image".getBytes(StandardCharsets.UTF_8)) + "\"]}]}",
                         "400", "not an image"},
                 new String[] {imageRequest(redPng).replace("}]}", "}],\"outputs\":[{\"name\":\"logits\"}]}"), "400",
-                        "unknown output 'logits'"});
+                        "unknown output 'logits'"},
+                // nesting far past Jackson's depth limit: refused by the parser, no stack overflow
+                new String[] {"{\"inputs\":[{\"name\":\"input\",\"shape\":[1,3,32,32],\"datatype\":\"FP32\",\"data\":"
+                        + "[".repeat(20_000) + "]".repeat(20_000) + "}]}", "400", "malformed JSON"});
         for (String[] c : cases) {
             HttpResponse<String> r = post("/v2/models/colours/infer", c[0]);
             assertThat(r.statusCode()).as(c[0].length() > 80 ? c[0].substring(0, 80) : c[0])
@@ -240,9 +243,13 @@ class ModelServerTest {
         stillServing();
     }
 
-    /** Sends raw bytes on a socket and reads the status line (or null if the server closed the connection). */
+    /** Sends raw bytes on a socket and reads everything the server sends until it closes the connection. */
     static String raw(String request) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", server.port())) {
+        return raw(server.port(), request);
+    }
+
+    static String raw(int port, String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(30_000);
             s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             s.getOutputStream().flush();
@@ -262,10 +269,119 @@ class ModelServerTest {
             for (int i = 0; i < 3; i++) {
                 stillServing();
             }
-            // then its read times out (1 s here): 408, or the connection closed
+            // then its body's deadline passes (1 s here): 408, and the connection is closed
             String answer = new String(slow.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertThat(answer.isEmpty() || answer.startsWith("HTTP/1.1 408")).as(answer).isTrue();
+            assertThat(answer).startsWith("HTTP/1.1 408 ").endsWith("{\"error\":\"the request body did not arrive in "
+                    + "full within the read timeout of 1000 ms (10 of 500 bytes received)\"}");
         }
+        stillServing();
+    }
+
+    /** The issue's case: 10 bytes of a 1,000-byte body, then nothing; and the same for a chunked body. */
+    @Test
+    void aStalledBodyGets408AndAClosedConnectionNever500() throws Exception {
+        String declared = raw("POST /v2/models/colours/infer HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n"
+                + "{\"inputs\":");
+        assertThat(declared).startsWith("HTTP/1.1 408 ").containsIgnoringCase("connection: close")
+                .contains("(10 of 1000 bytes received)");
+        String chunked = raw("POST /v2/models/colours/infer HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "a\r\n{\"inputs\":\r\n");
+        assertThat(chunked).startsWith("HTTP/1.1 408 ").contains("(10 bytes received)");
+        assertThat(get("/metrics").body()).doesNotContain("code=\"500\"");
+        stillServing();
+    }
+
+    /** A client that asks to be told to go on before it sends its body is told so (and then served). */
+    @Test
+    void expect100ContinueIsAnsweredBeforeTheBody() throws Exception {
+        byte[] body = imageRequest(redPng).getBytes(StandardCharsets.UTF_8);
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(("POST /v2/models/colours/infer HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                    + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            byte[] interim = new byte[25];
+            int n = 0;
+            while (n < interim.length) {
+                int r = s.getInputStream().read(interim, n, interim.length - n);
+                assertThat(r).as("the server closed the connection").isPositive();
+                n += r;
+            }
+            assertThat(new String(interim, StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+            s.getOutputStream().write(body);
+            s.getOutputStream().flush();
+            assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 200 ");
+        }
+    }
+
+    /** One byte every 100 ms never lets a per-read timeout fire; the deadline for the whole body does. */
+    @Test
+    void aTrickledBodyGets408AtItsDeadlineWhileStillSending() throws Exception {
+        for (boolean chunked : new boolean[] {false, true}) {
+            try (SlowClient c = new SlowClient(server.port(), 5000, chunked, 100, 20_000)) {
+                c.await();
+                assertThat(c.answeredWhileSending()).as("answered while the client was still sending").isTrue();
+                assertThat(c.answer()).startsWith("HTTP/1.1 408 ").contains("within the read timeout of 1000 ms");
+                assertThat(c.closedByServer()).isTrue();
+                assertThat(c.sent()).isLessThan(5000);
+            }
+        }
+        stillServing();
+    }
+
+    @Test
+    void tooManyOrTooLargeHeadersGet400() throws Exception {
+        StringBuilder many = new StringBuilder("GET /v2/health/live HTTP/1.1\r\nHost: x\r\n");
+        for (int i = 0; i < 150; i++) {
+            many.append("X-Header-").append(i).append(": v\r\n");
+        }
+        assertThat(raw(many + "\r\n")).startsWith("HTTP/1.1 400 ");
+        assertThat(raw("GET /v2/health/live HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(100_000) + "\r\n\r\n"))
+                .startsWith("HTTP/1.1 400 ");
+        // within the limits: 90 headers of 8 KiB in all
+        StringBuilder fine = new StringBuilder("GET /v2/health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n");
+        for (int i = 0; i < 90; i++) {
+            fine.append("X-Header-").append(i).append(": ").append("v".repeat(80)).append("\r\n");
+        }
+        assertThat(raw(fine + "\r\n")).startsWith("HTTP/1.1 200 ");
+        stillServing();
+    }
+
+    /** A number that parses but overflows FP32 (1e39 > 3.4028235e38) becomes infinite: refused, naming where. */
+    @Test
+    void nonFiniteInputsAfterParsingGet400() throws Exception {
+        for (String bad : List.of("1e39", "-1e39", "1" + "0".repeat(60), "1e400")) {
+            StringBuilder data = new StringBuilder();
+            for (int i = 0; i < 3 * 32 * 32; i++) {
+                data.append(i == 0 ? "" : ",").append(i == 1029 ? bad : "0.5");
+            }
+            HttpResponse<String> r = post("/v2/models/colours/infer", "{\"inputs\":[{\"name\":\"input\",\"shape\":"
+                    + "[1,3,32,32],\"datatype\":\"FP32\",\"data\":[" + data + "]}]}");
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            // flat index 1029 = channel 1, row 0, column 5 of a 32x32 plane
+            assertThat(json(r).get("error").asText()).as(bad).startsWith("input 'input' data[0][1][0][5] (flat index 1029) is ")
+                    .endsWith(", which is not a finite FP32 number (expected |x| <= 3.4028235E38)");
+        }
+        stillServing();
+    }
+
+    /** Image sizes come from the headers, summed over the request, before anything is decoded. */
+    @Test
+    void imagesOverThePixelLimitAreRefusedBeforeDecoding() throws Exception {
+        // 16,777,216 pixels per request by default: one 5000x5000 image is over, so are two of 3000x3000
+        HttpResponse<String> one = post("/v2/models/colours/infer", imageRequest(TestPackages.declaring(redPng, 5000, 5000)));
+        assertThat(one.statusCode()).isEqualTo(400);
+        assertThat(json(one).get("error").asText()).isEqualTo("input 'image' data[0] is 5000x5000 (25000000 pixels), which "
+                + "brings the request's images to 25000000 pixels, over the server's limit of 16777216 per request "
+                + "(maxImagePixels); nothing was decoded");
+        byte[] nine = TestPackages.declaring(redPng, 3000, 3000);
+        HttpResponse<String> two = post("/v2/models/colours/infer", imageRequest(nine, nine));
+        assertThat(json(two).get("error").asText()).startsWith("input 'image' data[1] is 3000x3000 (9000000 pixels), "
+                + "which brings the request's images to 18000000 pixels");
+        // one of them alone is within the limit, so it is decoded (and its pixel data is far too short)
+        HttpResponse<String> alone = post("/v2/models/colours/infer", imageRequest(nine));
+        assertThat(json(alone).get("error").asText()).startsWith("input column 'image[0]': value '");
+        assertThat(json(alone).get("error").asText()).contains("cannot be decoded as an image");
         stillServing();
     }
 

@@ -51,6 +51,21 @@ public final class TestPackages {
                 Optional.empty()).directory());
     }
 
+    /**
+     * {@code png} with its header (IHDR) rewritten to declare {@code width × height} pixels, CRC
+     * recomputed: a small file that claims a large image, as a decompression bomb does (its pixel data
+     * is the original's, far too short for the declared size).
+     */
+    public static byte[] declaring(byte[] png, int width, int height) {
+        byte[] out = png.clone();
+        // signature (8), IHDR length (4) and type (4), then width and height, big-endian (PNG spec 11.2.2)
+        java.nio.ByteBuffer.wrap(out, 16, 8).putInt(width).putInt(height);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(out, 12, 4 + 13);
+        java.nio.ByteBuffer.wrap(out, 29, 4).putInt((int) crc.getValue());
+        return out;
+    }
+
     /** A PNG of {@code size}² noisy pixels, reddish or bluish (seeded). */
     public static byte[] png(int size, boolean red, long seed) throws IOException {
         SplittableRandom rnd = new SplittableRandom(seed);

@@ -65,6 +65,27 @@ class TokenAuthTest {
         }
     }
 
+    /**
+     * Without the token the body is not waited for: the 401 comes at once, even for a body that never
+     * arrives; a body that does arrive is read and dropped after the answer, so the connection closes
+     * cleanly (no reset that could swallow the 401).
+     */
+    @Test
+    void theTokenIsCheckedBeforeTheBodyIsRead() throws Exception {
+        try (SlowClient stalled = new SlowClient(server.port(), 100_000, false, 200, 30_000)) {
+            // SlowClient posts to the model "colours"; the route does not matter: the token is checked first
+            stalled.await();
+            assertThat(stalled.answeredWhileSending()).isTrue();
+            assertThat(stalled.answer()).startsWith("HTTP/1.1 401 ").endsWith("{\"error\":\"missing bearer token\"}");
+            assertThat(stalled.sent()).isLessThan(100_000);
+        }
+        String body = "{\"inputs\":[" + " ".repeat(20_000) + "]}";
+        String answer = ModelServerTest.raw(server.port(), "POST /v2/models/m/infer HTTP/1.1\r\nHost: x\r\n"
+                + "Authorization: Bearer wrong\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+        assertThat(answer).startsWith("HTTP/1.1 401 ").containsIgnoringCase("connection: close")
+                .endsWith("{\"error\":\"invalid bearer token\"}");
+    }
+
     @Test
     void aTokenMustBePrintableWithoutSpaces() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerConfig.defaults().withToken("a b"))

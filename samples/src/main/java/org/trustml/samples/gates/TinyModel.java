@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
@@ -22,12 +22,17 @@ import ai.djl.training.tracker.Tracker;
 import org.trustml.adversarial.GradientClassifier;
 import org.trustml.adversarial.Models;
 import org.trustml.adversarial.OutputKind;
+import org.trustml.core.train.GradientCollectors;
+import org.trustml.core.train.SeededInitializer;
 import org.trustml.explain.BatchModel;
 
 /**
  * The sample's model: a two-layer perceptron (flatten → 16 ReLU units → 2 logits) on the
  * {@link TinyData} patches, trained full-batch with Adam on the PyTorch engine. Milliseconds per
- * step, so a test suite or a notebook can train it; close it to free its parameters.
+ * step, so a test suite or a notebook can train it; close it to free its parameters. The initial
+ * weights come from the seed alone ({@link SeededInitializer}), never from DJL's engine-wide generator,
+ * and the gradient passes go through {@link GradientCollectors}, so models trained on other threads at
+ * the same time change nothing here.
  */
 public final class TinyModel implements AutoCloseable {
     private final Model model;
@@ -41,7 +46,6 @@ public final class TinyModel implements AutoCloseable {
     /** Trains on {@code data} for {@code epochs} full-batch Adam steps (learning rate 0.05), seeded. */
     public static TinyModel train(TinyData data, int epochs, long seed) {
         requireNonNull(data, "data");
-        Engine.getEngine("PyTorch").setRandomSeed((int) seed);
         SequentialBlock block = new SequentialBlock().add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(16).build()).add(Activation::relu)
                 .add(Linear.builder().setUnits(2).build());
@@ -49,13 +53,14 @@ public final class TinyModel implements AutoCloseable {
         model.setBlock(block);
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.05f)).build())
-                .optDevices(new Device[] {Device.cpu()});
+                .optDevices(new Device[] {Device.cpu()})
+                .optInitializer(SeededInitializer.heNormal(seed), Parameter.Type.WEIGHT);
         try (Trainer trainer = model.newTrainer(config); NDManager m = model.getNDManager().newSubManager()) {
             trainer.initialize(new Shape(1, 3, TinyData.SIZE, TinyData.SIZE));
             NDArray x = m.create(data.images(), new Shape(data.size(), 3, TinyData.SIZE, TinyData.SIZE));
             NDArray y = m.create(data.labels());
             for (int e = 0; e < epochs; e++) {
-                try (GradientCollector g = trainer.newGradientCollector()) {
+                try (GradientCollector g = GradientCollectors.open(trainer)) {
                     NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                     g.backward(trainer.getLoss().evaluate(new NDList(y), new NDList(logits)));
                 }

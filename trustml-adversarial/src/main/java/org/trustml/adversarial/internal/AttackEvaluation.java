@@ -14,6 +14,7 @@ import org.trustml.adversarial.ClassRobustness;
 import org.trustml.adversarial.Classifier;
 import org.trustml.adversarial.Fgsm;
 import org.trustml.adversarial.GradientClassifier;
+import org.trustml.adversarial.NativeHeap;
 import org.trustml.adversarial.Norm;
 import org.trustml.adversarial.NormStats;
 import org.trustml.adversarial.RobustnessReport;
@@ -32,9 +33,10 @@ public final class AttackEvaluation {
     private final long[] labels;
     private final long[] targets;
     private final NDManager manager;
+    private final NativeHeap heap;
 
     public AttackEvaluation(GradientClassifier crafter, Classifier target, boolean transfer, Attack attack, float[] x,
-            Shape sampleShape, long[] labels, long[] targets, NDManager manager) {
+            Shape sampleShape, long[] labels, long[] targets, NDManager manager, NativeHeap heap) {
         this.crafter = crafter;
         this.target = target;
         this.transfer = transfer;
@@ -44,22 +46,31 @@ public final class AttackEvaluation {
         this.labels = labels;
         this.targets = targets;
         this.manager = manager;
+        this.heap = heap;
     }
 
     public AttackEvaluation withTargets(long[] targetLabels) {
-        return new AttackEvaluation(crafter, target, transfer, attack, x, sampleShape, labels, targetLabels, manager);
+        return new AttackEvaluation(crafter, target, transfer, attack, x, sampleShape, labels, targetLabels, manager,
+                heap);
+    }
+
+    public AttackEvaluation withNativeHeap(NativeHeap newHeap) {
+        return new AttackEvaluation(crafter, target, transfer, attack, x, sampleShape, labels, targets, manager,
+                newHeap);
     }
 
     /**
-     * Validates, attacks and (if asked) measures. Whatever happens, the native memory the batches freed
-     * is then handed back to the operating system ({@link NativeMemory#releaseFreed}), so that attacks
-     * run back to back do not keep the process at its largest peak.
+     * Validates, attacks and (if asked) measures. Whatever happens, with {@link NativeHeap#TRIM} the native
+     * memory the batches freed is then handed back to the operating system ({@link NativeMemory#releaseFreed}),
+     * so that attacks run back to back do not keep the process at its largest peak.
      */
     public AttackResult run(boolean withReport) {
         try {
             return attackAndMeasure(withReport);
         } finally {
-            NativeMemory.releaseFreed();
+            if (heap == NativeHeap.TRIM) {
+                NativeMemory.releaseFreed();
+            }
         }
     }
 
@@ -119,26 +130,26 @@ public final class AttackEvaluation {
         perClass.forEach((label, c) -> classes.add(new ClassRobustness(label, c[0], ratio(c[1], c[0]),
                 ratio(c[2], c[0]), ratio(c[3], c[0]))));
         double[][] norms = PerturbationNorms.of(x, adv, d);
-        double empirical = empiricalRobustness(crafterClean.labels());
+        Empirical empirical = empiricalRobustness(crafterClean.labels());
         long[] sensitivityLabels = labels != null ? labels : crafterClean.labels();
         double sensitivity = Batches.lossSensitivity(crafter, x, sampleShape, sensitivityLabels, attack.batchSize(), manager);
-        Optional<String> reason = Double.isNaN(empirical)
-                ? Optional.of("no sample changed class under minimal FGSM up to eps = " + attack.eps()
-                        + " (ART returns 0 here)")
-                : Optional.empty();
         return new RobustnessReport(RobustnessReport.SCHEMA_VERSION, transfer ? "transfer" : "white_box",
                 crafter.name(), target.name(), attack.artName(), attack, n, clean.classes(),
                 labels != null ? "given" : "model_predictions", ratio(cleanOk, n), ratio(advOk, n),
                 ratio(succeeded, n), NormStats.of(norms[0]), NormStats.of(norms[1]), NormStats.of(norms[2]), classes,
-                empirical, reason, sensitivity);
+                empirical.value(), empirical.reason(), sensitivity);
     }
+
+    /** ART's empirical robustness and, when it is not a finite number, why. */
+    private record Empirical(double value, Optional<String> reason) {}
 
     /**
      * ART's {@code empirical_robustness}: minimal FGSM (the attack's norm, eps and eps_step, on the
      * crafting model, its predictions as labels), then the mean of ‖δ‖_p / ‖x‖_p over the samples whose
-     * predicted class changed. NaN when none changed.
+     * predicted class changed. NaN when none changed (ART returns 0); +∞ when a changed sample is all zeros
+     * (‖x‖_p = 0; ART divides by zero too), each with the reason.
      */
-    private double empiricalRobustness(long[] predictions) {
+    private Empirical empiricalRobustness(long[] predictions) {
         Fgsm minimal = Fgsm.builder().norm(attack.norm()).eps(attack.eps()).epsStep(attack.epsStep())
                 .batchSize(attack.batchSize()).minimal(true).clip(attack.clip().orElse(null)).build();
         float[] adv = new AttackRunner(crafter, manager).generate(minimal, x, sampleShape, predictions);
@@ -149,13 +160,25 @@ public final class AttackEvaluation {
         int index = attack.norm() == Norm.INF ? 0 : attack.norm() == Norm.L1 ? 1 : 2;
         double sum = 0;
         int flipped = 0;
+        int zeroInput = -1;
         for (int i = 0; i < predictions.length; i++) {
             if (advPred[i] != predictions[i]) {
                 sum += deltaNorms[index][i] / xNorms[index][i];
                 flipped++;
+                if (zeroInput < 0 && xNorms[index][i] == 0) {
+                    zeroInput = i;
+                }
             }
         }
-        return flipped == 0 ? Double.NaN : sum / flipped;
+        if (flipped == 0) {
+            return new Empirical(Double.NaN, Optional.of("no sample changed class under minimal FGSM up to eps = "
+                    + attack.eps() + " (ART returns 0 here)"));
+        }
+        if (zeroInput >= 0) {
+            return new Empirical(Double.POSITIVE_INFINITY, Optional.of("sample " + (zeroInput + 1) + " is all zeros "
+                    + "and changed class: its relative perturbation ||delta|| / ||x|| is infinite (ART divides by zero too)"));
+        }
+        return new Empirical(sum / flipped, Optional.empty());
     }
 
     private static double ratio(int a, int b) {

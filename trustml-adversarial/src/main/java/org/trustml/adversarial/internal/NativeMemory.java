@@ -5,6 +5,7 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * by 78 MB from attack 2 to attack 20 here (see BENCHMARKS.md) while the memory in use stayed flat.
  * {@code malloc_trim(0)} returns the free pages of every arena (glibc 2.8 and later release whole free
  * pages inside an arena, not only at its top), so after each attack the process shrinks back to what
- * is actually in use. The call took 12–21 ms here; the next attack faults the pages in again.
+ * is actually in use. The call took 12–21 ms here; the next attack faults the pages in again. It acts
+ * on the whole process, so attacks call it only with {@link org.trustml.adversarial.NativeHeap#TRIM}.
  *
  * <p>A no-op where there is no glibc (macOS, Windows, musl-based Linux) or JNA cannot load its
  * native part: the lookup fails once, is logged at debug level, and is not tried again.
@@ -28,8 +30,15 @@ final class NativeMemory {
     private static final Object LOCK = new Object();
     /** glibc's {@code malloc_trim}; empty where unavailable; null until first looked up. Guarded by LOCK. */
     private static Optional<Function> mallocTrim;
+    /** How many times {@link #releaseFreed} has been called in this JVM, for tests and diagnostics. */
+    private static final AtomicLong CALLS = new AtomicLong();
 
     private NativeMemory() {}
+
+    /** How many times {@link #releaseFreed} has been called in this JVM. */
+    static long calls() {
+        return CALLS.get();
+    }
 
     /**
      * Returns the process's free native heap pages to the operating system.
@@ -37,6 +46,7 @@ final class NativeMemory {
      * @return true if glibc released memory, false if there was nothing to release or no glibc
      */
     static boolean releaseFreed() {
+        CALLS.incrementAndGet();
         Optional<Function> trim = mallocTrim();
         if (trim.isEmpty()) {
             return false;

@@ -9,6 +9,8 @@ import org.trustml.adversarial.ClipRange;
 import org.trustml.adversarial.GradientClassifier;
 import org.trustml.adversarial.Norm;
 import org.trustml.adversarial.OutputKind;
+import org.trustml.core.torch.ConvolutionGradients;
+import org.trustml.core.train.GradientCollectors;
 
 /**
  * The arithmetic of one FGSM/PGD step, on NDArrays of shape (N, …), following ART 1.20
@@ -27,10 +29,11 @@ public final class Steps {
      * (torch's cross-entropy with reduction 'mean').
      */
     public static NDArray lossGradient(GradientClassifier model, NDArray x, NDArray labels, float scale) {
+        ConvolutionGradients.ensureCorrectFor(x.getManager());
         NDArray input = x.duplicate();
         input.setRequiresGradient(true);
-        try (GradientCollector collector = Engine.getEngine(x.getManager().getEngine().getEngineName())
-                .newGradientCollector()) {
+        try (GradientCollector collector = GradientCollectors.open(
+                Engine.getEngine(x.getManager().getEngine().getEngineName()))) {
             NDArray out = model.forward(input);
             collector.backward(crossEntropySum(out, labels, model.outputKind()).mul(scale));
             return input.getGradient();

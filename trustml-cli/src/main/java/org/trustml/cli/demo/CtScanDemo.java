@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.List;
 import org.trustml.adversarial.Norm;
+import org.trustml.adversarial.NativeHeap;
 import org.trustml.adversarial.RobustnessEvaluator;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Blessing;
@@ -38,7 +39,7 @@ import org.trustml.report.HtmlReport;
  * images by finding into train/val/test folders, train MobileNetV2 at 64×64 from scratch, evaluate it
  * overall, per sex and age group and per sex × age group, with AIF360's fairness metrics across sex,
  * LIME explanations of a few test images, PGD robustness at two eps and a drift check of the test
- * split against the training split; bless or refuse it by {@link #gates()}; write the model card
+ * split against the validation split; bless or refuse it by {@link #gates()}; write the model card
  * (YAML and HTML) and the HTML report. Everything lands under {@link Options#out()}.
  *
  * <pre>{@code
@@ -143,8 +144,9 @@ public final class CtScanDemo {
                 .then(EvaluateImageClassifier.onTestSplit().slicedBy("sex", "age_group").crossSlicedBy("sex", "age_group")
                         .with(FairnessEvaluator.of(COVID, Group.where("sex", "M"), "sex", "age_group"))
                         .with(lime(o.limeImages(), o.limeSamples(), o.seed()))
-                        .with(new RobustnessEvaluator(Norm.INF, List.of(0.01, 0.03), 5, 32, o.seed()))
-                        .with(ImageDriftEvaluator.againstTrain()))
+                        .with(new RobustnessEvaluator(Norm.INF, List.of(0.01, 0.03), 5, 32, o.seed())
+                                .withNativeHeap(NativeHeap.TRIM)) // the CLI owns its process
+                        .with(ImageDriftEvaluator.againstValidation()))
                 .then(Bless.<ImageEvaluation>by(gates()));
     }
 

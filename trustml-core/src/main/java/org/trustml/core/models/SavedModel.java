@@ -27,6 +27,13 @@ import org.trustml.core.models.internal.TensorFlowNatives;
  * once into DJL's cache directory and points the engine at them (unless {@code TENSORFLOW_LIBRARY_PATH} is set).
  * Load SavedModels through this class (or call {@link #installNatives()}) before anything else starts the
  * TensorFlow engine, e.g. before {@code NDManager.newBaseManager()} in a JVM whose only engine is TensorFlow.
+ *
+ * <p><b>Global effect.</b> DJL's TensorFlow engine finds its native libraries only through the
+ * {@code TENSORFLOW_LIBRARY_PATH} environment variable or system property, read once when the engine starts,
+ * so {@link #load} and {@link #installNatives()} set that JVM-wide system property to the unpacked copy (and
+ * log it), and leave it set: a TensorFlow engine started later in the JVM reads it too. If the variable or
+ * the property is set already, trustml neither unpacks nor changes anything: your directory is used. Set it
+ * yourself to keep trustml from writing the property. It is the only system property the library sets.
  */
 public final class SavedModel implements AutoCloseable {
     /** DJL's name of the TensorFlow engine. */

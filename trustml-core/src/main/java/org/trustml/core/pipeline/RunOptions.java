@@ -11,18 +11,27 @@ import org.trustml.core.tracking.Tracker;
 /**
  * How to run a pipeline. Start from {@link #seed(long)}: every run needs a seed from its caller.
  *
+ * <p>Where the run is recorded is the caller's choice: {@link #withMlflowStore} (an MLflow file store: params,
+ * metrics, tags, and each run's directory with {@code run.json} and the stages' artifacts),
+ * {@link #withRunsRoot} (the run directories only) or {@link #withTracker}. Without one, each run's directory
+ * is a new temporary directory ({@link Tracker#temporary()}; {@link PipelineRun#runDirectory()} says where) and
+ * nothing is written in the working directory.
+ *
  * @param seed       the run seed; each stage's seed is derived from it ({@link Seeds})
  * @param experiment experiment name for the tracker (default {@code Default})
  * @param runName    a name for people (default: the pipeline's stage names)
- * @param tracker    where params, metrics and the run directory go (default: an MLflow file store
- *                   in {@code trustml-runs/mlruns})
+ * @param tracker    where params, metrics and the run directory go (default: {@link Tracker#temporary()}, no
+ *                   tracking, run directories under {@code java.io.tmpdir})
  * @param clock      the clock for every timestamp (default: system UTC)
  * @param progress   where stages report progress of long work (default: nowhere)
  */
 public record RunOptions(long seed, String experiment, Optional<String> runName, Tracker tracker, Clock clock,
         Progress progress) {
 
-    /** Default place of the MLflow file store, relative to the working directory. */
+    /**
+     * Where {@code trustml run} keeps the MLflow file store of a pipeline file that names none, relative to
+     * the file ({@link org.trustml.core.pipeline.spec.PipelineSpec#run}).
+     */
     public static final Path DEFAULT_MLRUNS = Path.of("trustml-runs", "mlruns");
 
     public RunOptions {
@@ -33,10 +42,9 @@ public record RunOptions(long seed, String experiment, Optional<String> runName,
         requireNonNull(progress, "progress");
     }
 
-    /** Options with this seed and the defaults above. */
+    /** Options with this seed and the defaults above: no tracking, each run in a new temporary directory. */
     public static RunOptions seed(long seed) {
-        return new RunOptions(seed, "Default", Optional.empty(), new MlflowFileStore(DEFAULT_MLRUNS), Clock.systemUTC(),
-                Progress.NONE);
+        return new RunOptions(seed, "Default", Optional.empty(), Tracker.temporary(), Clock.systemUTC(), Progress.NONE);
     }
 
     public RunOptions withExperiment(String name) {
@@ -54,6 +62,11 @@ public record RunOptions(long seed, String experiment, Optional<String> runName,
     /** Tracks runs in an MLflow file store at {@code mlrunsRoot}. */
     public RunOptions withMlflowStore(Path mlrunsRoot) {
         return withTracker(new MlflowFileStore(mlrunsRoot));
+    }
+
+    /** Keeps each run's directory ({@code run.json}, the stages' artifacts) at {@code runsRoot/<run id>}, untracked. */
+    public RunOptions withRunsRoot(Path runsRoot) {
+        return withTracker(Tracker.none(requireNonNull(runsRoot, "runsRoot")));
     }
 
     public RunOptions withClock(Clock newClock) {

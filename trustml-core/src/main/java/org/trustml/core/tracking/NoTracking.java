@@ -15,7 +15,11 @@ final class NoTracking implements Tracker {
 
     @Override
     public TrackedRun start(String experiment, String runId, String runName, Instant startedAt, Map<String, String> tags) {
-        Path dir = runsRoot.resolve(runId);
+        return untracked(runsRoot.resolve(runId));
+    }
+
+    /** A run that records nothing, with {@code dir} as its directory. */
+    static TrackedRun untracked(Path dir) {
         return new TrackedRun() {
             @Override
             public Path artifactDirectory() {

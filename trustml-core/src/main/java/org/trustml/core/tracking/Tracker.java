@@ -22,4 +22,14 @@ public interface Tracker {
     static Tracker none(Path runsRoot) {
         return new NoTracking(runsRoot);
     }
+
+    /**
+     * A tracker that records nothing and gives each run a new directory under the system's temporary directory
+     * ({@code java.io.tmpdir}/trustml-run-…), logged when the run starts: the default of
+     * {@link org.trustml.core.pipeline.RunOptions#seed}, so that a run writes nothing in the working directory
+     * unless told where.
+     */
+    static Tracker temporary() {
+        return TemporaryRuns.INSTANCE;
+    }
 }

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.List;
+import org.trustml.core.images.ImageDecoder;
 import org.trustml.core.run.ContentAddressable;
 import org.trustml.core.train.internal.ImageTensors;
 import org.trustml.core.train.internal.ModelParams;
@@ -141,6 +142,14 @@ public record TrainedModel(Architecture architecture, Path params, String params
      * @param source names the bytes' origin in the error raised when they are not an image
      */
     public float[] imageTensor(byte[] encoded, String source) {
-        return ImageTensors.decode(encoded, source, inputSize);
+        return imageTensor(encoded, source, ImageDecoder.defaults());
+    }
+
+    /**
+     * As {@link #imageTensor(byte[], String)}, decoded by {@code decoder} (whose pixel limit refuses
+     * decompression bombs before decoding).
+     */
+    public float[] imageTensor(byte[] encoded, String source, ImageDecoder decoder) {
+        return ImageTensors.decode(encoded, source, inputSize, decoder);
     }
 }

@@ -157,10 +157,10 @@ class ImageFolderTest {
         BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
         img.setRGB(10, 10, 0xFF0000);
         byte[] jpeg = encode(img, "jpg");
-        assertThat(ImageFiles.problem(jpeg)).isEmpty();
-        assertThat(ImageFiles.problem(java.util.Arrays.copyOf(jpeg, jpeg.length - 40))).get().asString()
+        assertThat(ImageDecoder.defaults().problem(jpeg)).isEmpty();
+        assertThat(ImageDecoder.defaults().problem(java.util.Arrays.copyOf(jpeg, jpeg.length - 40))).get().asString()
                 .startsWith("truncated or corrupt");
-        assertThat(ImageFiles.problem("not an image".getBytes())).contains(
+        assertThat(ImageDecoder.defaults().problem("not an image".getBytes())).contains(
                 "not an image format Java can read (PNG, JPEG, GIF, BMP, WBMP, TIFF)");
     }
 

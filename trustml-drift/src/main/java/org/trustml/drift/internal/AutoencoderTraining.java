@@ -22,8 +22,11 @@ import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustml.core.TrustmlException;
+import org.trustml.core.train.GradientCollectors;
+import org.trustml.core.train.SeededInitializer;
 import org.trustml.drift.AutoencoderConfig;
 import org.trustml.drift.ScoreKind;
+import org.trustml.core.torch.ConvolutionGradients;
 
 /** Training and scoring of the autoencoder, on the default DJL engine. */
 public final class AutoencoderTraining {
@@ -61,15 +64,16 @@ public final class AutoencoderTraining {
 
     /**
      * Trains with Adam on the mean squared reconstruction error ({@code L2Loss}); weights from
-     * {@link SeededInitializer}, minibatch order from a seeded shuffle. Rows must already be
+     * {@link SeededInitializer#glorotUniform} (this run's generator, not the engine's), minibatch order from a seeded shuffle. Rows must already be
      * standardised.
      */
     public static void train(Model model, float[][] rows, List<Integer> shape, AutoencoderConfig config) {
+        ConvolutionGradients.ensureCorrectFor(model.getNDManager());
         int width = rows[0].length;
         DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
                         .build())
-                .optInitializer(new SeededInitializer(config.seed()), Parameter.Type.WEIGHT);
+                .optInitializer(SeededInitializer.glorotUniform(config.seed()), Parameter.Type.WEIGHT);
         SplittableRandom shuffle = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
         int[] order = new int[rows.length];
         for (int i = 0; i < order.length; i++) {
@@ -115,7 +119,7 @@ public final class AutoencoderTraining {
         for (int attempt = 1; ; attempt++) {
             resetGradients(model);
             double loss;
-            try (GradientCollector gc = trainer.newGradientCollector()) {
+            try (GradientCollector gc = GradientCollectors.open(trainer)) {
                 NDArray xHat = trainer.forward(new NDList(x)).singletonOrThrow();
                 NDArray l = trainer.getLoss().evaluate(new NDList(x), new NDList(xHat));
                 gc.backward(l);

@@ -10,7 +10,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Counts of each category in reference and current (missing values left out), and the tests
- * that read them: Evidently's chi-square and two-proportion z-test, and the binned distances.
+ * that read them: the two-sample (contingency) and one-sample (Evidently's) chi-square, the
+ * two-proportion z-test, and the binned distances.
  */
 public final class CategoryCounts {
     private final Map<String, long[]> counts; // category -> {reference, current}, sorted by name
@@ -91,12 +92,44 @@ public final class CategoryCounts {
     public record ChiSquare(double statistic, int degreesOfFreedom, double pValue) {}
 
     /**
-     * Evidently's {@code chi_stat_test}: observed = current counts, expected = reference counts
-     * scaled by {@code n_cur / n_ref}; {@code χ² = Σ (o - e)² / e}, {@code k - 1} degrees of
-     * freedom, {@code p = Q(χ²)} by the chi-squared survival function. A category unseen in the
-     * reference has {@code e = 0}: the statistic is infinite and p = 0, as scipy.
+     * The two-sample test, scipy's {@code chi2_contingency(table, correction=False)} on the 2×K
+     * table whose rows are reference and current and whose columns are the categories seen in
+     * either (a column with no count on either side would be dropped; counting only seen
+     * categories, there is none): expected {@code E_sj = n_s · c_j / N} ({@code n_s} the row
+     * total, {@code c_j} the category total, {@code N = n_ref + n_cur}),
+     * {@code χ² = Σ_s Σ_j (O_sj - E_sj)² / E_sj}, {@code K - 1} degrees of freedom,
+     * {@code p = Q(χ²)}; no Yates correction, also for K = 2 (then {@code χ² = z²} of
+     * {@link #zTest()}). One category gives {@code χ² = 0}, p = 1, as scipy. A category seen on
+     * one side only is an ordinary cell, not an infinite statistic.
      */
-    public ChiSquare chiSquare() {
+    public ChiSquare chiSquareContingency() {
+        double total = (double) referenceTotal + currentTotal;
+        double stat = 0;
+        int columns = 0;
+        for (long[] v : counts.values()) {
+            long column = v[0] + v[1];
+            if (column == 0) {
+                continue;
+            }
+            columns++;
+            double eRef = (double) referenceTotal * column / total; // scipy: outer(row, column sums) / N
+            double eCur = (double) currentTotal * column / total;
+            double dRef = v[0] - eRef;
+            double dCur = v[1] - eCur;
+            stat += dRef * dRef / eRef + dCur * dCur / eCur;
+        }
+        return withPValue(columns > 1 ? stat : 0.0, columns - 1);
+    }
+
+    /**
+     * The one-sample test, Evidently's {@code chi_stat_test}: observed = current counts,
+     * expected = reference counts scaled by {@code n_cur / n_ref}, taken as exact;
+     * {@code χ² = Σ (o - e)² / e}, {@code k - 1} degrees of freedom, {@code p = Q(χ²)} by the
+     * chi-squared survival function. A category unseen in the reference has {@code e = 0}: the
+     * statistic is infinite and p = 0, as scipy's {@code chisquare}. Anti-conservative when the
+     * reference is itself a sample (its sampling error is ignored).
+     */
+    public ChiSquare chiSquareGoodnessOfFit() {
         double scale = (double) currentTotal / referenceTotal;
         double stat = 0;
         for (long[] v : counts.values()) {
@@ -104,7 +137,10 @@ public final class CategoryCounts {
             double d = v[1] - e;
             stat += e == 0 ? (v[1] == 0 ? 0 : Double.POSITIVE_INFINITY) : d * d / e;
         }
-        int dof = counts.size() - 1;
+        return withPValue(stat, counts.size() - 1);
+    }
+
+    private static ChiSquare withPValue(double stat, int dof) {
         double p;
         if (dof == 0) {
             p = 1.0;

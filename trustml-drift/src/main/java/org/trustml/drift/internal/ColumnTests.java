@@ -17,7 +17,7 @@ public final class ColumnTests {
 
     private ColumnTests() {}
 
-    /** Evidently's default test for a numeric column. */
+    /** Evidently's default test for a numeric column (its chi-square being the two-sample one here). */
     public static DriftTest defaultNumeric(SortedSample ref, SortedSample cur) {
         int distinct = pooledDistinct(ref.values(), cur.values());
         if (ref.size() <= EVIDENTLY_SMALL_REFERENCE) {
@@ -26,7 +26,7 @@ public final class ColumnTests {
         return distinct <= 5 ? DriftTest.JENSEN_SHANNON : DriftTest.WASSERSTEIN;
     }
 
-    /** Evidently's default test for a categorical column. */
+    /** Evidently's default test for a categorical column (its chi-square being the two-sample one here). */
     public static DriftTest defaultCategorical(CategoryCounts counts) {
         if (counts.referenceTotal() <= EVIDENTLY_SMALL_REFERENCE) {
             return counts.categoryCount() > 2 ? DriftTest.CHI_SQUARE : DriftTest.Z;
@@ -89,7 +89,7 @@ public final class ColumnTests {
                             ? Binning.evidentlyBins(ref, cur) : Binning.quantileBins(ref, cur, psiBins);
                     out.add(distance(t, s, th));
                 }
-                case CHI_SQUARE, Z, MMD -> {
+                case CHI_SQUARE, CHI_SQUARE_GOODNESS_OF_FIT, Z, MMD -> {
                     // not per-column numeric tests: chi-square/z run on categorical columns, MMD on the table
                 }
             }
@@ -106,8 +106,15 @@ public final class ColumnTests {
             double th = thresholds[t.ordinal()];
             switch (t) {
                 case CHI_SQUARE -> {
-                    CategoryCounts.ChiSquare c = counts.chiSquare();
-                    out.add(p(t, c.statistic(), c.pValue(), th, c.degreesOfFreedom() + " degrees of freedom", unseenNote));
+                    CategoryCounts.ChiSquare c = counts.chiSquareContingency();
+                    out.add(p(t, c.statistic(), c.pValue(), th, "two-sample 2x" + (c.degreesOfFreedom() + 1)
+                            + " contingency table, no continuity correction, " + c.degreesOfFreedom()
+                            + " degrees of freedom", unseenNote));
+                }
+                case CHI_SQUARE_GOODNESS_OF_FIT -> {
+                    CategoryCounts.ChiSquare c = counts.chiSquareGoodnessOfFit();
+                    out.add(p(t, c.statistic(), c.pValue(), th, "one-sample goodness of fit to the reference shares, "
+                            + c.degreesOfFreedom() + " degrees of freedom", unseenNote));
                 }
                 case Z -> {
                     CategoryCounts.ZTest z = counts.zTest();

@@ -63,11 +63,18 @@ public final class KolmogorovSmirnov {
             if (h == 0) {
                 return new Result(dExact, 1.0, true);
             }
-            double p = n == m ? outsideSquare(n, (int) h) : exactOutside(n, m, g, h);
-            return new Result(dExact, p, true);
+            return new Result(dExact, exactPValue(n, m, h), true);
         }
         double en = (double) Math.max(n, m) * Math.min(n, m) / ((double) n + m);
         return new Result(d, oneSampleSf(d, (int) Math.round(en)), false);
+    }
+
+    /**
+     * The exact {@code P(D_{n,m} >= h / lcm(n, m))}, {@code 1 <= h <= lcm(n, m)}: the p-value of the
+     * exact path, and, as a function of {@code h}, every value it can take.
+     */
+    public static double exactPValue(int n, int m, long h) {
+        return n == m ? outsideSquare(n, (int) h) : exactOutside(n, m, gcd(n, m), h);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trustml.core.TrustmlException;
+import org.trustml.core.train.SeededInitializer;
 import org.trustml.drift.AutoencoderConfig;
 import org.trustml.drift.ScoreKind;
 
@@ -29,8 +30,8 @@ class ConvScorerTest {
         Model model = AutoencoderTraining.newModel(shape, AutoencoderConfig.defaults().withFilters(filters.get(0),
                 filters.get(1)));
         // weights and biases random (a zero bias would not test the bias path)
-        model.getBlock().setInitializer(new SeededInitializer(seed), Parameter.Type.WEIGHT);
-        model.getBlock().setInitializer(new SeededInitializer(seed + 1), Parameter.Type.BIAS);
+        model.getBlock().setInitializer(SeededInitializer.glorotUniform(seed), Parameter.Type.WEIGHT);
+        model.getBlock().setInitializer(SeededInitializer.glorotUniform(seed + 1), Parameter.Type.BIAS);
         model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32,
                 new Shape(1, shape.get(0), shape.get(1), shape.get(2)));
         return model;

@@ -19,7 +19,9 @@ import org.trustml.core.io.Json;
 /**
  * Every expected value here comes from src/test/resources/drift/scipy_reference.json, written by
  * src/test/python/make_reference_values.py with scipy 1.17.1 (ks_2samp and cramervonmises_2samp
- * with method='auto', wasserstein_distance, kstwo.sf, chisquare, jensenshannon).
+ * with method='auto', wasserstein_distance, kstwo.sf, chisquare, chi2_contingency with
+ * correction=False, betabinom.sf, jensenshannon), and exact rational sums in Python's integers
+ * where scipy's own value is only approximate.
  */
 class ScipyReferenceTest {
     private static JsonNode doc;
@@ -118,7 +120,7 @@ class ScipyReferenceTest {
         cat.get("reference").forEach(v -> ref.add(v.asText()));
         List<String> cur = new ArrayList<>();
         cat.get("current_without_d").forEach(v -> cur.add(v.asText()));
-        CategoryCounts.ChiSquare chi = CategoryCounts.of(ref, cur).chiSquare();
+        CategoryCounts.ChiSquare chi = CategoryCounts.of(ref, cur).chiSquareGoodnessOfFit();
         assertThat(chi.statistic()).isCloseTo(cat.get("chisquare_without_d_statistic").asDouble(), within(1e-10));
         assertThat(chi.pValue()).isCloseTo(cat.get("chisquare_without_d_pvalue").asDouble(), Percentage.withPercentage(1e-8));
         List<String> curAll = new ArrayList<>();
@@ -126,5 +128,81 @@ class ScipyReferenceTest {
         Binning.Shares s = CategoryCounts.of(ref, curAll).binShares();
         assertThat(Binning.jensenShannon(s.reference(), s.current()))
                 .isCloseTo(cat.get("jensenshannon").asDouble(), within(1e-12));
+    }
+
+    static Stream<String> contingencyCases() throws IOException {
+        load();
+        List<String> names = new ArrayList<>();
+        doc.get("chi2_contingency").forEach(c -> names.add(c.get("name").asText()));
+        return names.stream();
+    }
+
+    /** Category labels, {@code counts[i]} copies of {@code categories[i]}, interleaved (order must not matter). */
+    private static List<String> labels(JsonNode categories, JsonNode counts) {
+        List<String> out = new ArrayList<>();
+        int[] left = new int[counts.size()];
+        for (int i = 0; i < left.length; i++) {
+            left[i] = counts.get(i).asInt();
+        }
+        boolean any = true;
+        while (any) {
+            any = false;
+            for (int i = 0; i < left.length; i++) {
+                if (left[i] > 0) {
+                    out.add(categories.get(i).asText());
+                    left[i]--;
+                    any = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @MethodSource("contingencyCases")
+    void twoSampleChiSquareMatchesScipysContingencyTest(String name) {
+        JsonNode c = null;
+        for (JsonNode n : doc.get("chi2_contingency")) {
+            if (n.get("name").asText().equals(name)) {
+                c = n;
+            }
+        }
+        CategoryCounts counts = CategoryCounts.of(labels(c.get("categories"), c.get("reference_counts")),
+                labels(c.get("categories"), c.get("current_counts")));
+        CategoryCounts.ChiSquare chi = counts.chiSquareContingency();
+        // same sums in another order: relative 1e-12 on the statistic; the p-value adds the chi-squared
+        // survival function (Commons Statistics against scipy's cephes chdtrc): relative 1e-10
+        assertThat(chi.statistic()).isCloseTo(c.get("statistic").asDouble(), within(1e-12 * c.get("statistic").asDouble()));
+        assertThat(chi.degreesOfFreedom()).isEqualTo(c.get("dof").asInt());
+        assertThat(chi.pValue()).isCloseTo(c.get("pvalue").asDouble(), Percentage.withPercentage(1e-8));
+    }
+
+    @Test
+    void twoCategoryContingencyChiSquareIsTheSquaredZ() {
+        JsonNode c = doc.get("chi2_contingency").get(3);
+        assertThat(c.get("name").asText()).isEqualTo("two_categories");
+        CategoryCounts counts = CategoryCounts.of(labels(c.get("categories"), c.get("reference_counts")),
+                labels(c.get("categories"), c.get("current_counts")));
+        double z = counts.zTest().statistic();
+        assertThat(counts.chiSquareContingency().statistic()).isCloseTo(z * z, Percentage.withPercentage(1e-10));
+        assertThat(counts.chiSquareContingency().pValue()).isCloseTo(counts.zTest().pValue(), Percentage.withPercentage(1e-8));
+    }
+
+    @Test
+    void exceedanceSurvivalIsTheBetaBinomialTail() {
+        for (JsonNode e : doc.get("exceedances")) {
+            int m = e.get("m").asInt();
+            int j = Exceedances.rankAtOrBelow(m, e.get("quantile").asDouble());
+            assertThat(j).as("rank for m=%s", m).isEqualTo(e.get("j").asInt());
+            double sf = Exceedances.survival(m, j, e.get("n").asInt(), e.get("x").asInt());
+            // against the exact rational sum (Python integers): relative 1e-9, log-gamma rounding
+            assertThat(sf).as("P(K >= %s), m=%s, n=%s", e.get("x"), m, e.get("n"))
+                    .isCloseTo(e.get("sf_exact").asDouble(), Percentage.withPercentage(1e-7));
+            double scipy = e.get("betabinom_sf").asDouble();
+            if (scipy > 1e-4) {
+                // scipy's betabinom.sf is 1 - cdf: good to ~1e-9 absolute, lost in the far tail
+                assertThat(sf).isCloseTo(scipy, within(1e-9));
+            }
+        }
     }
 }

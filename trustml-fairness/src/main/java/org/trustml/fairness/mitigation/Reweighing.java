@@ -15,7 +15,10 @@ import org.trustml.core.table.Table;
  * <pre>  w = W_y · W_g / (W · W_{g,y})</pre>
  * with W the (weighted) counts, multiplied into its existing weight, so that label and group are
  * independent under the new weights: the weighted statistical parity difference becomes 0.
- * Rows in neither group keep their weight. A cell with W_{g,y} = 0 has no rows to weigh.
+ * Rows in neither group keep their weight. Every (group, label) cell needs a positive weight W_{g,y}:
+ * otherwise no weights make label and group independent (AIF360 divides by zero and writes NaN weights
+ * into a cell of zero-weight rows, or leaves an empty cell's group unbalanced), and {@link #transform}
+ * fails naming the group and label.
  */
 public final class Reweighing implements Stage<Table, Table> {
 
@@ -79,6 +82,7 @@ public final class Reweighing implements Stage<Table, Table> {
             byLabel[y] += w[i];
             total += w[i];
         }
+        requirePositiveCells(cell);
         double[] out = new double[w.length];
         for (int i = 0; i < w.length; i++) {
             int g = group[i];
@@ -91,5 +95,20 @@ public final class Reweighing implements Stage<Table, Table> {
             out[i] = w[i] * byLabel[y] * wg / (total * cell[g][y]);
         }
         return table.withColumn(DoubleColumn.of(config.outputColumn(), out));
+    }
+
+    /** {@code cell[g][y]}: total weight of group g (1 privileged, 2 unprivileged) and label y (1 favorable). */
+    private void requirePositiveCells(double[][] cell) {
+        for (int g = 1; g <= 2; g++) {
+            for (int y = 1; y >= 0; y--) {
+                if (!(cell[g][y] > 0)) {
+                    throw InvalidInputException.problem("has no " + (y == 1 ? "favorable" : "unfavorable") + " labels "
+                            + (config.weights().isPresent() ? "with a positive weight " : "") + "in the "
+                            + (g == 1 ? "privileged" : "unprivileged") + " group, so no weights make label and group "
+                            + "independent").column(config.target().label())
+                            .expected("both label values, with a positive total weight, in both groups").build();
+                }
+            }
+        }
     }
 }

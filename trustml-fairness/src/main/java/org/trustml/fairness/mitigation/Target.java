@@ -65,6 +65,14 @@ public record Target(String label, String favorable, Group privileged, Optional<
         }
     }
 
+    /** Fails unless {@code value} lies in [0, 1] (a NaN included): a fitted rate or probability. */
+    static void requireRate(String name, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw InvalidInputException.problem("is not a rate in [0, 1]").column(name).value(Double.toString(value))
+                    .expected("a number in [0, 1]").build();
+        }
+    }
+
     static void require(Table table, String column) {
         if (!table.hasColumn(column)) {
             throw InvalidInputException.problem("does not exist").column(column)

@@ -1,16 +1,20 @@
 package org.trustml.modelcard.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.util.List;
+import org.trustml.modelcard.CardLimits;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -20,21 +24,15 @@ import org.yaml.snakeyaml.LoaderOptions;
  * written and read back is the same record. Reading is strict: unknown properties and scalar
  * coercions ({@code "0.9"} for a number) fail.
  *
- * <p>YAML is read with SnakeYAML limits set through {@link YAMLFactory#builder()}:
- * {@value #MAX_CODE_POINTS} code points, nesting depth {@value #MAX_DEPTH}, at most
- * {@value #MAX_ALIASES} aliases for collections and no recursive keys. (Jackson reads YAML as an
- * event stream and never expands aliases; {@link LocatedTreeReader} refuses them outright.)
+ * <p>YAML is read with SnakeYAML's loader options set from {@link CardLimits} ({@code codePointLimit},
+ * {@code nestingDepthLimit}, {@code maxAliasesForCollections}), no recursive keys and no duplicate keys.
+ * Jackson streams SnakeYAML's parser events and never runs its composer, so of these only
+ * {@code codePointLimit} acts while reading; {@link LocatedTreeReader} enforces the byte, depth and
+ * node limits itself and refuses every alias.
  */
 public final class CardMappers {
-    /** Largest YAML document read, in code points (16 MiB: room for many base64 PNGs). */
-    public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
-    /** Deepest nesting of mappings and sequences accepted. */
-    public static final int MAX_DEPTH = 64;
-    /** SnakeYAML's alias budget. */
-    public static final int MAX_ALIASES = 10;
-
     private static final JsonMapper JSON = configure(JsonMapper.builder()).build();
-    private static final YAMLMapper YAML = configure(YAMLMapper.builder(yamlFactory()))
+    private static final YAMLMapper YAML = configure(YAMLMapper.builder(yamlFactory(CardLimits.defaults())))
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             // every string double-quoted: plain and literal-block scalars cannot carry every character
             // (U+0085 breaks a literal block; 1e3 reads back as a number), found by CardRoundTripProperties
@@ -58,15 +56,35 @@ public final class CardMappers {
         return YAML;
     }
 
-    /** A YAML factory with SnakeYAML's loader limits set. */
-    public static YAMLFactory yamlFactory() {
+    /** A YAML factory with SnakeYAML's loader limits set from {@code limits}. */
+    public static YAMLFactory yamlFactory(CardLimits limits) {
+        return yamlBuilder(limits).build();
+    }
+
+    /** A factory whose parsers read a card held in memory in linear time (see {@link WholeTextStreamReader}). */
+    static WholeTextYamlFactory wholeTextYamlFactory(CardLimits limits) {
+        return new WholeTextYamlFactory(yamlBuilder(limits));
+    }
+
+    /** A JSON factory whose read constraints follow {@code limits} (Jackson's own default string cap is 20 M chars). */
+    static JsonFactory jsonFactory(CardLimits limits) {
+        return JsonFactory.builder().streamReadConstraints(constraints(limits)).build();
+    }
+
+    private static StreamReadConstraints constraints(CardLimits limits) {
+        return StreamReadConstraints.builder().maxStringLength((int) limits.maxBytes())
+                .maxDocumentLength(limits.maxBytes()).maxNestingDepth(limits.maxDepth() + 1).build();
+    }
+
+    private static YAMLFactoryBuilder yamlBuilder(CardLimits limits) {
         LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(MAX_CODE_POINTS);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setCodePointLimit((int) limits.maxBytes()); // a code point takes at least one UTF-8 byte
+        options.setNestingDepthLimit(limits.maxDepth());
+        options.setMaxAliasesForCollections(0);
         options.setAllowRecursiveKeys(false);
         options.setAllowDuplicateKeys(false);
-        return YAMLFactory.builder().loaderOptions(options).stringQuotingChecker(new QuoteNextLine()).build();
+        return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints(limits))
+                .stringQuotingChecker(new QuoteNextLine());
     }
 
     /**

@@ -43,13 +43,17 @@ public final class CardView {
                 .map(l -> l.identifier().orElseGet(() -> l.customText().orElse(""))).toList());
         v.put("references", d.references().stream().map(r -> link(r.reference().orElse(""))).toList());
         v.put("citations", d.citations().stream().map(c -> row("style", c.style(), "citation", c.citation())).toList());
+        put(v, "path", d.path());
         v.put("hasDetails", !d.owners().isEmpty() || d.version().isPresent() || !d.licenses().isEmpty()
-                || !d.references().isEmpty() || !d.citations().isEmpty() || d.documentation().isPresent());
+                || !d.references().isEmpty() || !d.citations().isEmpty() || d.documentation().isPresent()
+                || d.path().isPresent());
 
         ModelParameters p = card.parameters();
         put(v, "architecture", p.modelArchitecture());
         put(v, "inputFormat", p.inputFormat());
         put(v, "outputFormat", p.outputFormat());
+        v.put("inputFormatMap", p.inputFormatMap().stream().map(kv -> row("key", kv.key(), "value", kv.value())).toList());
+        v.put("outputFormatMap", p.outputFormatMap().stream().map(kv -> row("key", kv.key(), "value", kv.value())).toList());
         List<Map<String, Object>> data = new ArrayList<>();
         for (Dataset ds : p.data()) {
             Map<String, Object> m = row("name", ds.name(), "description", ds.description());
@@ -60,15 +64,16 @@ public final class CardView {
         }
         v.put("datasets", data);
         v.put("hasParameters", p.modelArchitecture().isPresent() || p.inputFormat().isPresent()
-                || p.outputFormat().isPresent() || !data.isEmpty());
+                || p.outputFormat().isPresent() || !p.inputFormatMap().isEmpty() || !p.outputFormatMap().isEmpty()
+                || !data.isEmpty());
 
         List<Map<String, Object>> metrics = new ArrayList<>();
         for (PerformanceMetric m : card.analysis().performanceMetrics()) {
             Map<String, Object> row = row("type", m.type());
             row.put("slice", m.slice().orElse("overall"));
-            row.put("value", m.value().map(CardView::number).orElse(""));
+            row.put("value", shown(m.value()));
             m.confidenceInterval().ifPresent(ci -> row.put("interval",
-                    "[" + number(ci.lowerBound()) + ", " + number(ci.upperBound()) + "]"));
+                    "[" + shown(ci.lowerBound()) + ", " + shown(ci.upperBound()) + "]"));
             metrics.add(row);
         }
         v.put("metrics", metrics);
@@ -91,6 +96,11 @@ public final class CardView {
             v.put("has_" + key, !((List<?>) v.get(key)).isEmpty());
         }
         return v;
+    }
+
+    /** A metric's text as shown: a number with at most 4 significant digits, other text as it is. */
+    private static String shown(Optional<String> text) {
+        return text.map(t -> PythonFloats.parse(t).map(CardView::number).orElse(t)).orElse("");
     }
 
     /** A number with at most 4 significant digits, plain notation ({@code 0.9123}, {@code 12350}). */

@@ -10,90 +10,92 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.io.InputFiles;
 import org.trustml.core.io.StrictYaml;
 import org.trustml.modelcard.CardFormat;
+import org.trustml.modelcard.CardLimits;
 
 /**
  * Reads a JSON or YAML document into a {@link LocatedTree}, token by token, so that every node
  * keeps its line and column. Refuses, with the line and column: malformed syntax, duplicate keys,
  * YAML aliases ({@code *name}: PyYAML and SnakeYAML expand them, which is how a "billion laughs"
  * document explodes), YAML tags other than the core schema's ({@code !!python/object}, {@code !custom}),
- * nesting deeper than {@link CardMappers#MAX_DEPTH} and documents longer than
- * {@link CardMappers#MAX_CODE_POINTS}. Aliases and tags are checked by core's
- * {@link StrictYaml#checkNode}, the check pipeline files get; files are opened with core's
- * {@link InputFiles} (a bad byte is reported on its line).
+ * and cards past their {@link CardLimits} (bytes, nesting, number of values). Aliases and tags are
+ * checked by core's {@link StrictYaml#checkNode}, the check pipeline files get; files are opened with
+ * core's {@link InputFiles} (a bad byte is reported on its line).
+ *
+ * <p>Time and memory are linear in the card's size: YAML is scanned with {@link WholeTextStreamReader}
+ * (SnakeYAML's own reader is quadratic in the length of a scalar), and positions are kept in a tree
+ * beside the document ({@link LocatedTree.Located}), not in a map keyed by path.
  */
 public final class LocatedTreeReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
 
     private final Path file;
     private final CardFormat format;
-    private final Map<List<Object>, LocatedTree.Position> locations = new HashMap<>();
+    private final CardLimits limits;
     private JsonParser parser;
+    private int nodes;
 
-    private LocatedTreeReader(Path file, CardFormat format) {
+    private LocatedTreeReader(Path file, CardFormat format, CardLimits limits) {
         this.file = file;
         this.format = format;
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
     }
 
     /** Reads a file; its format comes from its extension. */
-    public static LocatedTree read(Path file) {
+    public static LocatedTree read(Path file, CardLimits limits) {
         CardFormat format = CardFormat.of(file);
         InputFiles.requireReadableFile(file, "a model card file");
         String text;
         try {
-            if (Files.size(file) > 4L * CardMappers.MAX_CODE_POINTS) {
-                throw InvalidInputException.problem("is too large for a model card").file(file)
-                        .expected("at most " + CardMappers.MAX_CODE_POINTS + " characters").build();
+            long size = Files.size(file);
+            if (size > limits.maxBytes()) {
+                throw tooLarge(file, size, limits);
             }
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (IOException e) { // a CharacterCodingException too: located on its line
             throw InputFiles.readFailure(file, e, "a model card file");
         }
-        return new LocatedTreeReader(file, format).parse(text);
+        return new LocatedTreeReader(file, format, limits).parse(text);
     }
 
     /** Reads text in a format; {@code file} (may be null) only names the source in messages. */
-    public static LocatedTree read(String text, CardFormat format, Path file) {
-        return new LocatedTreeReader(file, format).parse(text);
+    public static LocatedTree read(String text, CardFormat format, Path file, CardLimits limits) {
+        long size = utf8Length(text);
+        if (size > limits.maxBytes()) {
+            throw tooLarge(file, size, limits);
+        }
+        return new LocatedTreeReader(file, format, limits).parse(text);
     }
 
     private LocatedTree parse(String text) {
-        if (text.codePointCount(0, text.length()) > CardMappers.MAX_CODE_POINTS) {
-            throw InvalidInputException.problem("is too large for a model card").file(file)
-                    .expected("at most " + CardMappers.MAX_CODE_POINTS + " characters").build();
-        }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        try (Reader reader = new StringReader(text);
-                JsonParser p = format == CardFormat.YAML
-                        ? CardMappers.yaml().getFactory().createParser(reader)
-                        : CardMappers.json().getFactory().createParser(reader)) {
+        try (JsonParser p = format == CardFormat.YAML
+                        ? CardMappers.wholeTextYamlFactory(limits).parser(text)
+                        : CardMappers.jsonFactory(limits).createParser(text)) {
             this.parser = p;
             p.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw problem("is empty", "a model card (a mapping with model_details, ...)", p.currentLocation());
             }
-            JsonNode root = value(first, new ArrayList<>(), 0);
+            List<LocatedTree.Located> top = new ArrayList<>(1);
+            JsonNode root = value(first, new ArrayList<>(), 0, null, top);
             JsonToken next = p.nextToken();
             if (next != null) {
                 throw problem("has more than one document", "a single model card", p.currentTokenLocation());
             }
-            return new LocatedTree(root, locations);
+            return new LocatedTree(root, top.get(0));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String kind = format == CardFormat.YAML ? "is not valid YAML" : "is not valid JSON";
@@ -104,16 +106,27 @@ public final class LocatedTreeReader {
         }
     }
 
-    private JsonNode value(JsonToken token, List<Object> path, int depth) throws IOException {
+    /**
+     * The value starting at {@code token}; its position (or {@code propertyAt}, the position of its key when it
+     * is a property) and its children's are added to {@code into}.
+     */
+    private JsonNode value(JsonToken token, List<Object> path, int depth, LocatedTree.Position propertyAt,
+            List<LocatedTree.Located> into) throws IOException {
         JsonLocation at = parser.currentTokenLocation();
         StrictYaml.checkNode(parser, file); // refuses aliases and tags outside the core schema, as for pipelines
-        if (!locations.containsKey(path)) {
-            locations.put(List.copyOf(path), position(at));
+        if (++nodes > limits.maxNodes()) {
+            throw problem("has more than " + limits.maxNodes() + " values",
+                    "at most " + limits.maxNodes() + " (CardLimits.maxNodes)", at);
+        }
+        LocatedTree.Position self = propertyAt != null ? propertyAt : position(at);
+        if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
+            into.add(new LocatedTree.Located(self, List.of()));
         }
         switch (token) {
             case START_OBJECT -> {
                 checkDepth(depth, at);
                 ObjectNode object = NODES.objectNode();
+                List<LocatedTree.Located> children = new ArrayList<>();
                 JsonToken t;
                 while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
@@ -124,22 +137,24 @@ public final class LocatedTreeReader {
                                 "each key once", keyAt);
                     }
                     path.add(name);
-                    locations.put(List.copyOf(path), position(keyAt));
-                    object.set(name, value(parser.nextToken(), path, depth + 1));
+                    object.set(name, value(parser.nextToken(), path, depth + 1, position(keyAt), children));
                     path.remove(path.size() - 1);
                 }
+                into.add(new LocatedTree.Located(self, children));
                 return object;
             }
             case START_ARRAY -> {
                 checkDepth(depth, at);
                 ArrayNode array = NODES.arrayNode();
+                List<LocatedTree.Located> children = new ArrayList<>();
                 JsonToken t;
                 int index = 0;
                 while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
                     path.add(index++);
-                    array.add(value(t, path, depth + 1));
+                    array.add(value(t, path, depth + 1, null, children));
                     path.remove(path.size() - 1);
                 }
+                into.add(new LocatedTree.Located(self, children));
                 return array;
             }
             case VALUE_STRING -> {
@@ -166,9 +181,34 @@ public final class LocatedTreeReader {
     }
 
     private void checkDepth(int depth, JsonLocation at) {
-        if (depth >= CardMappers.MAX_DEPTH) {
-            throw problem("nests deeper than " + CardMappers.MAX_DEPTH + " levels", "a model card", at);
+        if (depth >= limits.maxDepth()) {
+            throw problem("nests deeper than " + limits.maxDepth() + " levels",
+                    "at most " + limits.maxDepth() + " (CardLimits.maxDepth)", at);
         }
+    }
+
+    private static InvalidInputException tooLarge(Path file, long bytes, CardLimits limits) {
+        return InvalidInputException.problem("is too large for a model card").file(file).value(bytes + " bytes")
+                .expected("at most " + limits.maxBytes() + " bytes (CardLimits.maxBytes)").build();
+    }
+
+    /** The length of {@code text} in UTF-8 without encoding it (a lone surrogate counts 3 bytes). */
+    private static long utf8Length(String text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     private InvalidInputException problem(String what, String expected, JsonLocation at) {

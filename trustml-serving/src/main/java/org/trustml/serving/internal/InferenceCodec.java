@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.images.ImageDecoder;
 import org.trustml.core.publish.Signature;
 import org.trustml.core.publish.TensorSpec;
 import org.trustml.core.train.TrainedModel;
@@ -30,7 +31,12 @@ public final class InferenceCodec {
 
     private InferenceCodec() {}
 
-    public static Request parse(byte[] body, Signature signature, TrainedModel model) {
+    /**
+     * The request in {@code body}. Encoded images are decoded by {@code decoder}, whose pixel limit
+     * bounds the pixels of all the request's images together (checked from their headers before any
+     * is decoded).
+     */
+    public static Request parse(byte[] body, Signature signature, TrainedModel model, ImageDecoder decoder) {
         JsonNode root;
         try {
             root = MAPPER.readTree(body);
@@ -60,7 +66,7 @@ public final class InferenceCodec {
         long[] shape = shape(in, name);
         List<String> outputs = outputs(root);
         if (spec.name().equals(Signature.IMAGE_INPUT)) {
-            return new Request(id, images(in, shape, model), (int) shape[0], outputs);
+            return new Request(id, images(in, shape, model, decoder), (int) shape[0], outputs);
         }
         return new Request(id, tensor(in, shape, model), (int) shape[0], outputs);
     }
@@ -111,7 +117,7 @@ public final class InferenceCodec {
         return names.isEmpty() ? all : names;
     }
 
-    private static float[] images(JsonNode in, long[] shape, TrainedModel model) {
+    private static float[] images(JsonNode in, long[] shape, TrainedModel model, ImageDecoder decoder) {
         if (shape.length != 1) {
             throw new HttpError(400, "input 'image' has shape " + java.util.Arrays.toString(shape) + "; expected [n]");
         }
@@ -121,8 +127,8 @@ public final class InferenceCodec {
                     + (data == null || !data.isArray() ? "none" : data.size()));
         }
         int n = (int) shape[0];
-        int plane = 3 * model.inputSize() * model.inputSize();
-        float[] out = new float[n * plane];
+        byte[][] encoded = new byte[n][];
+        long pixels = 0;
         for (int i = 0; i < n; i++) {
             JsonNode e = data.get(i);
             if (!e.isTextual()) {
@@ -134,13 +140,36 @@ public final class InferenceCodec {
             } catch (IllegalArgumentException ex) {
                 throw new HttpError(400, "input 'image' data[" + i + "] is not base64: " + ex.getMessage());
             }
-            try {
-                System.arraycopy(model.imageTensor(bytes, "image[" + i + "]"), 0, out, i * plane, plane);
-            } catch (InvalidInputException ex) {
-                throw new HttpError(400, "input " + ex.getMessage());
+            encoded[i] = bytes;
+            // the sizes from the headers first, so that no image is decoded when they are too many pixels together
+            String source = "image[" + i + "]";
+            ImageDecoder.Size size = imageStep(() -> decoder.size(bytes, source));
+            pixels += size.pixels();
+            if (pixels > decoder.maxPixels()) {
+                throw new HttpError(400, "input 'image' data[" + i + "] is " + size + " (" + size.pixels() + " pixels), "
+                        + "which brings the request's images to " + pixels + " pixels, over the server's limit of "
+                        + decoder.maxPixels() + " per request (maxImagePixels); nothing was decoded");
             }
         }
+        int plane = 3 * model.inputSize() * model.inputSize();
+        float[] out = new float[n * plane];
+        for (int i = 0; i < n; i++) {
+            String source = "image[" + i + "]";
+            byte[] bytes = encoded[i];
+            encoded[i] = null;
+            float[] tensor = imageStep(() -> model.imageTensor(bytes, source, decoder));
+            System.arraycopy(tensor, 0, out, i * plane, plane);
+        }
         return out;
+    }
+
+    /** Runs one step on an image's bytes, answering its {@link InvalidInputException} with 400. */
+    private static <T> T imageStep(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (InvalidInputException ex) {
+            throw new HttpError(400, "input " + ex.getMessage());
+        }
     }
 
     private static float[] tensor(JsonNode in, long[] shape, TrainedModel model) {
@@ -160,7 +189,7 @@ public final class InferenceCodec {
                     + " needs " + count);
         }
         float[] out = new float[Math.toIntExact(count)];
-        flatten(data, out, new int[] {0});
+        flatten(data, out, new int[] {0}, shape);
         return out;
     }
 
@@ -179,14 +208,38 @@ public final class InferenceCodec {
         return n;
     }
 
-    private static void flatten(JsonNode node, float[] out, int[] at) {
+    /**
+     * Copies the numbers into {@code out} as FP32, refusing any that is not finite there: a literal such
+     * as {@code 1e39} parses, but is beyond the FP32 range (±3.4028235e38) and becomes infinite, which
+     * the model would turn into NaN probabilities.
+     */
+    private static void flatten(JsonNode node, float[] out, int[] at, long[] shape) {
         for (JsonNode e : node) {
             if (e.isArray()) {
-                flatten(e, out, at);
+                flatten(e, out, at, shape);
             } else {
-                out[at[0]++] = e.floatValue();
+                float v = e.floatValue();
+                if (!Float.isFinite(v)) {
+                    throw new HttpError(400, "input 'input' data" + index(at[0], shape) + " (flat index " + at[0] + ") is "
+                            + e.asText() + ", which is not a finite FP32 number (expected |x| <= " + Float.MAX_VALUE + ")");
+                }
+                out[at[0]++] = v;
             }
         }
+    }
+
+    /** The row-major multi-index of flat position {@code flat} in {@code shape}, e.g. {@code [0][2][5][7]}. */
+    private static String index(long flat, long[] shape) {
+        long[] idx = new long[shape.length];
+        for (int d = shape.length - 1; d >= 0; d--) {
+            idx[d] = flat % shape[d];
+            flat /= shape[d];
+        }
+        StringBuilder sb = new StringBuilder();
+        for (long i : idx) {
+            sb.append('[').append(i).append(']');
+        }
+        return sb.toString();
     }
 
     /** The v2 response for these probabilities. */

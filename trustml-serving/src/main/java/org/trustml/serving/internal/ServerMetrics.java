@@ -12,8 +12,9 @@ import java.util.function.IntSupplier;
 /**
  * The server's Prometheus metrics, in a registry of its own (no global state):
  * {@code trustml_requests_total{route,code}}, {@code trustml_request_duration_seconds{route}}
- * (histogram), {@code trustml_batch_size} (histogram of images per forward pass) and
- * {@code trustml_queue_depth} (requests waiting).
+ * (histogram), {@code trustml_batch_size} (histogram of images per forward pass),
+ * {@code trustml_queue_depth} (requests waiting) and {@code trustml_request_bodies_in_flight}
+ * (requests sending their body or waiting for a worker).
  */
 public final class ServerMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -22,7 +23,7 @@ public final class ServerMetrics {
     private final Histogram batchSize;
     private final PrometheusTextFormatWriter writer = new PrometheusTextFormatWriter(false);
 
-    public ServerMetrics(IntSupplier queueDepth) {
+    public ServerMetrics(IntSupplier queueDepth, IntSupplier bodiesInFlight) {
         requests = Counter.builder().name("trustml_requests_total").help("HTTP requests by route and status code")
                 .labelNames("route", "code").register(registry);
         latency = Histogram.builder().name("trustml_request_duration_seconds")
@@ -35,6 +36,12 @@ public final class ServerMetrics {
                 .name("trustml_queue_depth").help("Inference requests waiting for a batch, over all models")
                 .dataPoint(io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot.builder()
                         .value(queueDepth.getAsInt()).build())
+                .build());
+        registry.register(() -> io.prometheus.metrics.model.snapshots.GaugeSnapshot.builder()
+                .name("trustml_request_bodies_in_flight")
+                .help("Requests whose body is arriving or waiting for a worker (bounded by maxBodiesInFlight)")
+                .dataPoint(io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .value(bodiesInFlight.getAsInt()).build())
                 .build());
     }
 

@@ -2,14 +2,13 @@ package org.trustml.serving.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.undertow.server.HttpHandler;
+import io.undertow.io.IoCallback;
+import io.undertow.io.Sender;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,21 +20,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustml.core.Versions;
 import org.trustml.core.publish.ModelPackage;
 import org.trustml.core.publish.TensorSpec;
 import org.trustml.serving.ServerConfig;
-import org.xnio.channels.ReadTimeoutException;
+import org.xnio.IoUtils;
 
 /**
  * The Open Inference Protocol v2 REST routes, {@code /metrics}, authentication and error mapping.
- * Runs on Undertow's worker threads (blocking reads, bounded by the read timeout and the size limit).
- * Every error is {@code {"error": "…"}} with no stack trace; unexpected failures are logged here and
- * answered {@code 500 internal error}.
+ * Runs on Undertow's worker threads, on requests whose body {@link BodyReader} has already read
+ * (so no worker ever waits for a client). Every error is {@code {"error": "…"}} with no stack trace;
+ * unexpected failures are logged here and answered {@code 500 internal error}.
  */
-public final class V2Handler implements HttpHandler {
+public final class V2Handler {
     private static final Logger LOG = LoggerFactory.getLogger(V2Handler.class);
     private static final String JSON = "application/json";
     private static final long RESULT_TIMEOUT_SECONDS = 60;
@@ -54,24 +54,18 @@ public final class V2Handler implements HttpHandler {
         this.expectedAuthorization = config.token().map(t -> ("Bearer " + t).getBytes(StandardCharsets.US_ASCII));
     }
 
-    @Override
-    public void handleRequest(HttpServerExchange exchange) {
-        if (exchange.isInIoThread()) {
-            exchange.dispatch(this);
-            return;
-        }
-        long start = System.nanoTime();
+    /**
+     * Answers one request whose body ({@code body}, empty when there is none) has been read; runs on a
+     * worker thread. {@code start} is when the request arrived ({@link System#nanoTime()}).
+     */
+    void handle(HttpServerExchange exchange, byte[] body, long start) {
         String path = exchange.getRequestPath();
         String route = routeLabel(path);
         int code;
         try {
-            code = route(exchange, path);
+            code = route(exchange, path, body);
         } catch (HttpError e) {
             code = send(exchange, e.status(), InferenceCodec.error(e.getMessage()));
-        } catch (ClientGone e) {
-            code = 499; // the client closed the connection before sending the whole request (nginx's code)
-            exchange.setPersistent(false);
-            exchange.endExchange();
         } catch (RuntimeException e) {
             if (ready.getAsBoolean()) {
                 LOG.error("{} {} failed", exchange.getRequestMethod(), path, e);
@@ -83,7 +77,17 @@ public final class V2Handler implements HttpHandler {
         metrics.request(route, code, (System.nanoTime() - start) / 1e9);
     }
 
-    private static String routeLabel(String path) {
+    /**
+     * What can be refused before a body is read (on the IO thread): a missing or wrong token on a
+     * route that needs one, so that no unauthenticated client can make the server read its body.
+     */
+    void checkBeforeBody(HttpServerExchange exchange) {
+        if (!exchange.getRequestPath().startsWith("/v2/health/")) {
+            authenticate(exchange);
+        }
+    }
+
+    static String routeLabel(String path) {
         if (path.startsWith("/v2/health/")) {
             return "health";
         }
@@ -96,7 +100,7 @@ public final class V2Handler implements HttpHandler {
         return path.startsWith("/v2") ? "metadata" : "other";
     }
 
-    private int route(HttpServerExchange exchange, String path) {
+    private int route(HttpServerExchange exchange, String path, byte[] body) {
         String raw = exchange.getRequestURI().toLowerCase(Locale.ROOT);
         if (raw.contains("%2f") || raw.contains("%5c") || path.contains("\\")) {
             throw new HttpError(400, "encoded '/' or '\\' in the path");
@@ -153,7 +157,7 @@ public final class V2Handler implements HttpHandler {
                 exchange.getResponseHeaders().put(Headers.ALLOW, "POST");
                 throw new HttpError(405, "use POST for infer");
             }
-            return infer(exchange, model);
+            return infer(exchange, model, body);
         }
         throw new HttpError(404, "no such route: " + exchange.getRequestMethod() + " " + safe(path));
     }
@@ -204,9 +208,8 @@ public final class V2Handler implements HttpHandler {
         }
     }
 
-    private int infer(HttpServerExchange exchange, ServedModel model) {
-        byte[] body = readBody(exchange);
-        InferenceCodec.Request request = InferenceCodec.parse(body, model.signature(), model.trained());
+    private int infer(HttpServerExchange exchange, ServedModel model, byte[] body) {
+        InferenceCodec.Request request = InferenceCodec.parse(body, model.signature(), model.trained(), config.imageDecoder());
         CompletableFuture<double[][]> result = model.batcher().submit(request.images(), request.n())
                 .orElseThrow(() -> {
                     exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
@@ -230,77 +233,6 @@ public final class V2Handler implements HttpHandler {
                 model.signature().classes()));
     }
 
-    /**
-     * Reads the body, at most {@link ServerConfig#maxRequestBytes()}. A body over the limit by no more
-     * than {@link #drainAllowance} is read to its end and discarded first, so the client, still
-     * sending, gets its 413 rather than a reset connection; a bigger one is answered at once.
-     */
-    private byte[] readBody(HttpServerExchange exchange) {
-        long max = config.maxRequestBytes();
-        long declared = exchange.getRequestContentLength();
-        if (!exchange.isBlocking()) {
-            exchange.startBlocking();
-        }
-        // not closed here: Undertow drains what is left (at most the entity size limit) when the exchange ends
-        InputStream in = exchange.getInputStream();
-        if (declared > max) {
-            if (declared <= max + drainAllowance(max)) {
-                drain(in);
-            }
-            throw tooBig(exchange, max);
-        }
-        try {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (body.length > max) {
-                drain(in);
-                throw tooBig(exchange, max);
-            }
-            if (declared >= 0 && body.length < declared) {
-                throw new ClientGone();
-            }
-            return body;
-        } catch (RequestTooBigException e) {
-            throw tooBig(exchange, max);
-        } catch (ReadTimeoutException e) {
-            exchange.setPersistent(false);
-            throw new HttpError(408, "the request body did not arrive within " + config.readTimeout().toMillis() + " ms");
-        } catch (IOException e) {
-            throw new ClientGone();
-        }
-    }
-
-    /** How far past the limit a body is still read (and dropped) to answer 413 cleanly: the limit, at least 1 MiB. */
-    public static long drainAllowance(long maxRequestBytes) {
-        return Math.max(maxRequestBytes, 1L << 20);
-    }
-
-    private static HttpError tooBig(HttpServerExchange exchange, long max) {
-        exchange.setPersistent(false);
-        long declared = exchange.getRequestContentLength();
-        return new HttpError(413, (declared > 0 ? "request body of " + declared + " bytes" : "request body")
-                + " is over the limit of " + max + " bytes");
-    }
-
-    private static void drain(InputStream in) {
-        byte[] buf = new byte[1 << 16];
-        try {
-            while (in.read(buf) >= 0) {
-                // discard
-            }
-        } catch (IOException e) {
-            // past the entity limit, timed out or gone: the connection is closed after the 413 anyway
-        }
-    }
-
-    /** The client closed the connection mid-request; nothing can be answered. */
-    private static final class ClientGone extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ClientGone() {
-            super(null, null, false, false);
-        }
-    }
-
     private static ObjectNode obj() {
         return InferenceCodec.mapper().createObjectNode();
     }
@@ -315,9 +247,39 @@ public final class V2Handler implements HttpHandler {
         return cut.replaceAll("[^\\x20-\\x7e…]", "?");
     }
 
-    private static int send(HttpServerExchange exchange, int status, byte[] body) {
+    static int send(HttpServerExchange exchange, int status, byte[] body) {
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON);
         return sendRaw(exchange, status, body);
+    }
+
+    /**
+     * Sends a JSON answer and flushes it, then runs {@code then} (with the exchange not yet ended, so
+     * that the rest of a request body can still be read); the connection is closed if sending fails.
+     */
+    static void sendThen(HttpServerExchange exchange, int status, byte[] body, Consumer<HttpServerExchange> then) {
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON);
+        headers(exchange, status, body);
+        exchange.getResponseSender().send(ByteBuffer.wrap(body), new IoCallback() {
+            @Override
+            public void onComplete(HttpServerExchange ex, Sender sender) {
+                sender.close(new IoCallback() {
+                    @Override
+                    public void onComplete(HttpServerExchange closed, Sender s) {
+                        then.accept(closed);
+                    }
+
+                    @Override
+                    public void onException(HttpServerExchange failed, Sender s, IOException e) {
+                        IoUtils.safeClose(failed.getConnection());
+                    }
+                });
+            }
+
+            @Override
+            public void onException(HttpServerExchange ex, Sender sender, IOException e) {
+                IoUtils.safeClose(ex.getConnection());
+            }
+        });
     }
 
     private static int sendRaw(HttpServerExchange exchange, int status, byte[] body) {
@@ -325,10 +287,14 @@ public final class V2Handler implements HttpHandler {
             exchange.endExchange();
             return status;
         }
+        headers(exchange, status, body);
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+        return status;
+    }
+
+    private static void headers(HttpServerExchange exchange, int status, byte[] body) {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
         exchange.getResponseHeaders().put(new HttpString("Cache-Control"), "no-store");
-        exchange.getResponseSender().send(ByteBuffer.wrap(body));
-        return status;
     }
 }

@@ -24,7 +24,7 @@ import org.trustml.core.TrustmlException;
 import org.trustml.core.images.ImageClass;
 import org.trustml.core.images.ImageDataset;
 import org.trustml.core.images.ImageEntry;
-import org.trustml.core.images.ImageFiles;
+import org.trustml.core.images.ImageDecoder;
 import org.trustml.core.images.SafeNames;
 import org.trustml.core.images.SkippedImage;
 import org.trustml.core.images.Split;
@@ -61,7 +61,7 @@ public final class ImageFolderWriter {
             String label = required(labels, r, "a label");
             Path path = imagesIn.resolve(file);
             byte[] bytes = read(path, r, file);
-            Optional<String> problem = ImageFiles.problem(bytes);
+            Optional<String> problem = ImageDecoder.defaults().problem(bytes);
             if (problem.isPresent()) {
                 skipped.add(new SkippedImage(r, file, problem.get()));
             } else {

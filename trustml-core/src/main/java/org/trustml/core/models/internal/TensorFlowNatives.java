@@ -64,7 +64,10 @@ public final class TensorFlowNatives {
             }
             Path dir = unpack(TensorFlowNatives.class.getClassLoader(), RESOURCE_DIR, LIBRARIES,
                     Utils.getEngineCacheDir("tensorflow"));
+            // DJL reads the natives' directory only from this variable or property: a JVM-wide effect, documented in
+            // SavedModel's Javadoc and docs/core.md ("Global effects")
             System.setProperty(LIBRARY_PATH_PROPERTY, dir.toString());
+            LOG.info("Set the system property {}={} for DJL's TensorFlow engine", LIBRARY_PATH_PROPERTY, dir);
             return dir;
         }
     }

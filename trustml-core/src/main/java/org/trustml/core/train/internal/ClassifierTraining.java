@@ -1,11 +1,11 @@
 package org.trustml.core.train.internal;
 
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -29,22 +29,28 @@ import org.trustml.core.images.ImageEntry;
 import org.trustml.core.images.Split;
 import org.trustml.core.io.ContentHash;
 import org.trustml.core.train.EpochMetrics;
+import org.trustml.core.train.GradientCollectors;
 import org.trustml.core.train.ImageClassifierConfig;
+import org.trustml.core.train.SeededInitializer;
 import org.trustml.core.train.TrainedModel;
+import org.trustml.core.torch.ConvolutionGradients;
 
 /**
  * The training loop: Adam on softmax cross-entropy, one shuffled pass over the training split per
  * epoch, validation in inference mode after each, the parameters of the best validation accuracy
  * (lowest validation loss on ties; the last epoch without a validation split) kept in memory.
+ *
+ * <p>Every random choice (initial weights, batch order, flips and crops) comes from this run's
+ * generator, seeded by the caller; nothing draws from or seeds DJL's engine-wide generator, so runs
+ * on other threads cannot change this one. A TorchScript network that uses dropout or other random
+ * layers in training mode draws from libtorch's global generator, which trustml does not seed.
  */
 public final class ClassifierTraining {
     private final ImageClassifierConfig config;
     private final SplittableRandom random;
-    private final long seed;
 
     public ClassifierTraining(ImageClassifierConfig config, long seed) {
         this.config = config;
-        this.seed = seed;
         this.random = new SplittableRandom(seed);
     }
 
@@ -80,11 +86,12 @@ public final class ClassifierTraining {
             throw InvalidInputException.problem("has no training images").file(data.root())
                     .expected("a train split with images").build();
         }
-        // DJL initialises parameters from the engine's generator: seed it for reproducible runs
-        Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+        ConvolutionGradients.ensureCorrect();
         try (Model model = network(data.labels(), train.images.get(0))) {
+            // weights drawn from this run's generator, not the engine-wide one (see SeededInitializer)
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build());
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build())
+                    .optInitializer(SeededInitializer.heNormal(random.nextLong()), Parameter.Type.WEIGHT);
             try (Trainer trainer = model.newTrainer(tc)) {
                 trainer.initialize(new Shape(1, 3, size, size));
                 return loop(model, trainer, train, validation, onEpoch);
@@ -159,7 +166,7 @@ public final class ClassifierTraining {
                 try (NDManager m = trainer.getManager().newSubManager()) {
                     NDArray xs = m.create(x, new Shape(b, 3, size, size));
                     NDArray ys = m.create(y, new Shape(b));
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                    try (GradientCollector gc = GradientCollectors.open(trainer)) {
                         NDArray logits = trainer.forward(new NDList(xs)).singletonOrThrow();
                         NDArray loss = trainer.getLoss().evaluate(new NDList(ys), new NDList(logits));
                         gc.backward(loss);

@@ -3,49 +3,28 @@ package org.trustml.core.train.internal;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
-import org.trustml.core.InvalidInputException;
+import org.trustml.core.images.ImageDecoder;
 
 /** Decodes, resizes and augments images into CHW float arrays with values in [0, 1]. */
 public final class ImageTensors {
     private ImageTensors() {}
 
-    /** The image at {@code file} as RGB {@code [3, size, size]}, resized bilinearly. */
+    /**
+     * The image at {@code file} as RGB {@code [3, size, size]}, resized bilinearly; decoded by
+     * {@link ImageDecoder#defaults()} (which refuses images over its pixel limit).
+     */
     public static float[] load(Path file, int size) {
-        BufferedImage src;
-        try {
-            src = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw InvalidInputException.problem("cannot be decoded: " + e.getMessage()).file(file)
-                    .expected("an image javax.imageio reads (PNG, JPEG, GIF, BMP)").build(e);
-        }
-        if (src == null) {
-            throw InvalidInputException.problem("is not an image javax.imageio can read").file(file)
-                    .expected("PNG, JPEG, GIF or BMP").build();
-        }
-        return fromImage(src, size);
+        return fromImage(ImageDecoder.defaults().read(file), size);
     }
 
     /**
      * Encoded image bytes (PNG, JPEG, GIF, BMP) as RGB {@code [3, size, size]}, resized bilinearly;
      * {@code source} names where the bytes came from in the error message.
      */
-    public static float[] decode(byte[] encoded, String source, int size) {
-        BufferedImage src;
-        try {
-            src = ImageIO.read(new java.io.ByteArrayInputStream(encoded));
-        } catch (IOException | RuntimeException e) {
-            throw InvalidInputException.problem("cannot be decoded as an image: " + e.getMessage()).column(source)
-                    .expected("PNG, JPEG, GIF or BMP bytes").build(e);
-        }
-        if (src == null) {
-            throw InvalidInputException.problem("is not an image javax.imageio can read").column(source)
-                    .value(encoded.length + " bytes").expected("PNG, JPEG, GIF or BMP bytes").build();
-        }
-        return fromImage(src, size);
+    public static float[] decode(byte[] encoded, String source, int size, ImageDecoder decoder) {
+        return fromImage(decoder.read(encoded, source), size);
     }
 
     /** A decoded image as RGB {@code [3, size, size]} with values in [0, 1], resized bilinearly. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.io.InputFiles;
 import org.trustml.core.train.TrainedModel;
+import org.trustml.core.torch.ConvolutionGradients;
 
 /**
  * Reads TorchScript classifiers ({@code torch.jit.save}) onto DJL's PyTorch engine, checks that
@@ -40,6 +41,7 @@ public final class TorchScripts {
         if (!looksLikeZip(file)) {
             throw notTorchScript(file, null);
         }
+        ConvolutionGradients.ensureCorrect();
         Model model = Model.newInstance(TrainedModel.MODEL_NAME, "PyTorch");
         try {
             model.load(file, null, Map.of("trainParam", String.valueOf(trainable)));

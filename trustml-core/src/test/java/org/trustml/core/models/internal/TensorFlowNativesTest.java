@@ -2,6 +2,7 @@ package org.trustml.core.models.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -132,6 +133,27 @@ class TensorFlowNativesTest {
         }
         try (Stream<Path> entries = Files.list(cache)) {
             assertThat(entries).isEmpty();
+        }
+    }
+
+    @Test
+    void aDirectoryTheUserSetIsUsedAndNotOverwritten(@TempDir Path tmp) {
+        // the environment variable is not set in the build (surefire does not pass one); the property is the
+        // user's choice here, and install() must neither unpack nor change it
+        assumeThat(System.getenv(TensorFlowNatives.LIBRARY_PATH_PROPERTY)).isNull();
+        String before = System.getProperty(TensorFlowNatives.LIBRARY_PATH_PROPERTY);
+        String mine = tmp.resolve("my-tensorflow-libs").toString();
+        System.setProperty(TensorFlowNatives.LIBRARY_PATH_PROPERTY, mine);
+        try {
+            assertThat(TensorFlowNatives.install()).isEqualTo(Path.of(mine));
+            assertThat(System.getProperty(TensorFlowNatives.LIBRARY_PATH_PROPERTY)).isEqualTo(mine);
+            assertThat(Path.of(mine)).doesNotExist(); // nothing unpacked into it
+        } finally {
+            if (before == null) {
+                System.clearProperty(TensorFlowNatives.LIBRARY_PATH_PROPERTY);
+            } else {
+                System.setProperty(TensorFlowNatives.LIBRARY_PATH_PROPERTY, before);
+            }
         }
     }
 

@@ -1,0 +1,21 @@
+package org.trustml.core.torch;
+
+/** What {@link ConvolutionGradients} did to make libtorch's convolution gradients right in this process. */
+public enum GradientRemedy {
+    /** Nothing was needed: the kernels libtorch chose gave the exact gradients. */
+    NONE_NEEDED,
+    /**
+     * {@code ONEDNN_MAX_CPU_ISA=SSE41} was set in the process environment (libc {@code setenv}) before the check,
+     * and the check passed: oneDNN picked its SSE4.1 kernels when it started.
+     */
+    ISA_CAPPED,
+    /**
+     * oneDNN is switched off in libtorch ({@code at::globalContext().setUserEnabledMkldnn(false)}, what
+     * {@code torch.backends.mkldnn.enabled = False} does in Python), so convolutions run on libtorch's own
+     * kernels. Used when oneDNN had already started with faulty kernels, e.g. because the application ran a
+     * convolution before its first trustml call.
+     */
+    NATIVE_CONVOLUTIONS,
+    /** Nothing was checked or changed: {@link GradientPolicy#TRUST} was chosen. */
+    NOT_CHECKED
+}
