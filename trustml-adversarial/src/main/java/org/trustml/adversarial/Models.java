@@ -15,11 +15,11 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
 import ai.djl.translate.NoopTranslator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.io.InputFiles;
 import org.trustml.core.models.SavedModel;
 import org.trustml.core.train.internal.TorchScripts;
 import org.trustml.core.torch.ConvolutionGradients;
@@ -58,7 +58,7 @@ public final class Models {
         } catch (MalformedModelException | ModelNotFoundException | EngineException e) {
             throw TorchScripts.notTorchScript(file, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+            throw InputFiles.readFailure(file, e, "a TorchScript .pt file");
         }
         for (Parameter p : model.getBlock().getParameters().values()) {
             if (p.isInitialized()) {

@@ -1,11 +1,6 @@
 package org.trustml.cli;
 
 import ai.djl.ndarray.types.Shape;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +8,8 @@ import java.util.Locale;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.io.NpyArray;
 import org.trustml.core.io.NpyFiles;
+import org.trustml.core.table.CsvOptions;
+import org.trustml.core.table.CsvRecords;
 
 /** Reads the attack command's arrays from {@code .npy} or CSV files. */
 final class ArrayInputs {
@@ -105,46 +102,33 @@ final class ArrayInputs {
         return new Shape(dims);
     }
 
-    /** Numeric CSV rows; a first line that is not numeric is taken as a header and skipped. */
+    /**
+     * Numeric CSV rows, read under the rules of every trustml CSV reader ({@link CsvRecords}); a
+     * first line that is not numeric is taken as a header and skipped.
+     */
     private static List<float[]> csvRows(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.problem("does not exist").file(file).expected("a .npy or CSV file").build(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
-        }
         List<float[]> rows = new ArrayList<>();
-        int width = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] fields = line.split(",");
-            float[] row = new float[fields.length];
-            for (int j = 0; j < fields.length; j++) {
-                try {
-                    row[j] = Float.parseFloat(fields[j].strip());
-                } catch (NumberFormatException e) {
-                    if (i == 0) {
-                        row = null;
-                        break;
+        try (CsvRecords csv = CsvRecords.openWithoutHeader(file, CsvOptions.defaults())) {
+            boolean first = true;
+            while (csv.next()) {
+                float[] row = new float[csv.fieldCount()];
+                for (int j = 0; j < row.length; j++) {
+                    try {
+                        row[j] = Float.parseFloat(csv.field(j).strip());
+                    } catch (NumberFormatException e) {
+                        if (first) {
+                            row = null;
+                            break;
+                        }
+                        throw InvalidInputException.problem("is not a number").file(file).line(csv.line())
+                                .column("" + (j + 1)).value(csv.field(j)).expected("numbers separated by commas").build();
                     }
-                    throw InvalidInputException.problem("is not a number").file(file).line(i + 1L).column("" + (j + 1))
-                            .value(fields[j]).expected("numbers separated by commas").build();
+                }
+                first = false;
+                if (row != null) {
+                    rows.add(row);
                 }
             }
-            if (row == null) {
-                continue;
-            }
-            if (width >= 0 && row.length != width) {
-                throw InvalidInputException.problem("has " + row.length + " fields").file(file).line(i + 1L)
-                        .expected(width + " fields like the first row").build();
-            }
-            width = row.length;
-            rows.add(row);
         }
         return rows;
     }

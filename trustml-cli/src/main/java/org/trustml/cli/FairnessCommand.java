@@ -22,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Group fairness metrics with AIF360 v0.6.1's definitions over a CSV file (header line, comma-"
                 + "separated, UTF-8), read in one streaming pass: memory depends on the number of groups, not rows "
                 + "(only --features keeps those columns, for consistency). Undefined values (a zero denominator) are "
-                + "NaN and listed with the reason under \"undefined\"."})
+                + "NaN and listed with the reason under \"undefined\".",
+            "The file is read under the CSV rules of every trustml command (docs/core.md, \"CSV\"): strict UTF-8, "
+                + "unique column names, every row as long as the header, fields of at most 16 Mi characters."})
 final class FairnessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -22,8 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "train-tabular and evaluate-tabular), "
                 + "with paths relative to the file, and records the run (run.json and an MLflow file store, "
                 + "trustml-runs/mlruns beside the file unless the file says otherwise).",
-            "Format: docs/core.md, \"Pipelines in YAML\". A bless stage that refuses the model ends the run "
-                + "with exit code 3 and one line per failed gate."})
+            "Format: docs/core.md, \"Pipelines in YAML\". Aliases (*name), tags, a key given twice and a second "
+                + "document are refused (exit 2), so what runs is what the file says. A bless stage that refuses the "
+                + "model ends the run with exit code 3 and one line per failed gate."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,5 +78,36 @@ class RunCommandTest {
                 + "  - image-folder: {file-column: f, label-column: l, output: o}\n  - train: {epochs: -1}\n");
         assertThat(Cli.run("run", "--check", p.toString()).err()).isEqualTo("trustml: " + p + ": column 'stages[2].train': "
                 + "column 'epochs': value '-1' is too small (expected at least 1)\n");
+    }
+
+    @Test
+    void yamlThatWouldBeMisreadIsExitTwoAndRunsNothing() throws IOException {
+        images();
+        String stages = "stages:\n  - ingest: {csv: meta.csv}\n"
+                + "  - image-folder: {file-column: file, label-column: colour, images: img, output: *e}\n";
+        // before: *e was read as the text "e", and the dataset was written to a folder named e
+        Path alias = Files.writeString(dir.resolve("alias.yaml"), "seed: 1\nrun-name: &e ds\n" + stages);
+        Cli.Result r = Cli.run("run", alias.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("trustml: " + alias + ", line 5: uses the YAML alias '*e' at column 82 ");
+        assertThat(dir.resolve("e")).doesNotExist();
+        assertThat(dir.resolve("ds")).doesNotExist();
+        String plain = stages.replace("*e", "ds");
+        // before: the second seed won, the second document and the tag were ignored, the bad byte was on "line 1"
+        Map<String, String> misread = Map.of(
+                "seed: 1\nseed: 2\n" + plain, "line 2: has the key 'seed' twice in one mapping",
+                "seed: 1\n" + plain + "---\nseed: 2\n", "line 6: starts a second YAML document",
+                "seed: !!python/object:os.system 1\n" + plain, "line 1: uses the YAML tag 'tag:yaml.org,2002:python/");
+        for (Map.Entry<String, String> e : misread.entrySet()) {
+            Path p = Files.writeString(dir.resolve("misread.yaml"), e.getKey());
+            Cli.Result m = Cli.run("run", p.toString());
+            assertThat(m.code()).as(e.getKey()).isEqualTo(2);
+            assertThat(m.err()).as(e.getKey()).startsWith("trustml: " + p + ", " + e.getValue());
+            assertThat(dir.resolve("ds")).doesNotExist();
+        }
+        Path latin1 = Files.write(dir.resolve("latin1.yaml"), ("seed: 1\nrun-name: caf\u00e9\n" + plain)
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(Cli.run("run", latin1.toString()).err()).startsWith("trustml: " + latin1 + ", line 2: value '0xE9' at "
+                + "character 14 (byte offset 21) is not valid UTF-8");
     }
 }

@@ -1,25 +1,23 @@
 package org.trustml.fairness;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.table.CsvOptions;
+import org.trustml.core.table.CsvRecords;
 import org.trustml.fairness.internal.Values;
 
 /**
  * The streaming path: reads a CSV file (header line, comma-separated, UTF-8) record by record with
- * FastCSV and feeds the {@link StatisticsAccumulator}, so memory depends on the number of distinct
- * groups and label values, not on the number of rows. Only when feature columns are given (for
- * consistency) are those columns kept, n × d doubles. Errors name the file and line.
+ * core's {@link CsvRecords}, under the rules every trustml CSV reader shares (strict UTF-8, unique
+ * header names, no ragged rows, a longest field: {@link CsvOptions}), and feeds the
+ * {@link StatisticsAccumulator}, so memory depends on the number of distinct groups and label
+ * values, not on the number of rows. Only when feature columns are given (for consistency) are
+ * those columns kept, n × d doubles. Errors name the file and line.
  */
 final class CsvStatistics {
     private CsvStatistics() {}
@@ -34,39 +32,29 @@ final class CsvStatistics {
         double[] x = new double[d == 0 ? 0 : 1024 * d];
         boolean[] fav = new boolean[d == 0 ? 0 : 1024];
         int rows = 0;
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(file)) {
-            Iterator<CsvRecord> it = csv.iterator();
-            if (!it.hasNext()) {
-                throw InvalidInputException.problem("is empty").file(file).expected("a header line and rows").build();
-            }
-            List<String> header = it.next().getFields();
-            int label = index(header, spec.label(), file);
-            int pred = spec.prediction().map(c -> index(header, c, file)).orElse(-1);
-            int score = spec.score().map(c -> index(header, c, file)).orElse(-1);
-            int weight = spec.weights().map(c -> index(header, c, file)).orElse(-1);
-            int[] keys = keyCols.stream().mapToInt(c -> index(header, c, file)).toArray();
-            int[] feats = spec.features().stream().mapToInt(c -> index(header, c, file)).toArray();
+        try (CsvRecords csv = CsvRecords.open(file, CsvOptions.defaults())) {
+            int label = csv.columnIndex(spec.label());
+            int pred = spec.prediction().map(csv::columnIndex).orElse(-1);
+            int score = spec.score().map(csv::columnIndex).orElse(-1);
+            int weight = spec.weights().map(csv::columnIndex).orElse(-1);
+            int[] keys = keyCols.stream().mapToInt(csv::columnIndex).toArray();
+            int[] feats = spec.features().stream().mapToInt(csv::columnIndex).toArray();
             List<Map<String, Integer>> keyCache = new ArrayList<>();
             keyCols.forEach(c -> keyCache.add(new HashMap<>()));
             Map<String, Integer> classCache = new HashMap<>();
             int[] codes = new int[keys.length];
-            while (it.hasNext()) {
-                CsvRecord rec = it.next();
-                long line = rec.getStartingLineNumber();
-                if (rec.getFieldCount() != header.size()) {
-                    throw InvalidInputException.problem("has " + rec.getFieldCount() + " fields").file(file).line(line)
-                            .expected(header.size() + " fields as in the header").build();
-                }
+            while (csv.next()) {
+                long line = csv.line();
                 for (int j = 0; j < keys.length; j++) {
-                    String raw = field(rec, keys[j], keyCols.get(j), file, line);
+                    String raw = field(csv, keys[j], keyCols.get(j), file, line);
                     final int col = j;
                     codes[j] = keyCache.get(j).computeIfAbsent(raw, v -> acc.keyCode(col, Values.ofText(v)));
                 }
-                int y = classOf(acc, classCache, field(rec, label, spec.label(), file, line), line, spec.label());
-                int p = pred < 0 ? y : classOf(acc, classCache, field(rec, pred, spec.prediction().get(), file, line), line,
+                int y = classOf(acc, classCache, field(csv, label, spec.label(), file, line), line, spec.label());
+                int p = pred < 0 ? y : classOf(acc, classCache, field(csv, pred, spec.prediction().get(), file, line), line,
                         spec.prediction().get());
-                double s = score < 0 ? Double.NaN : number(rec, score, spec.score().get(), file, line);
-                double w = weight < 0 ? 1.0 : number(rec, weight, spec.weights().get(), file, line);
+                double s = score < 0 ? Double.NaN : number(csv, score, spec.score().get(), file, line);
+                double w = weight < 0 ? 1.0 : number(csv, weight, spec.weights().get(), file, line);
                 acc.add(line, codes, y, p, s, w);
                 if (d > 0) {
                     if ((rows + 1) * d > x.length) {
@@ -74,16 +62,12 @@ final class CsvStatistics {
                         fav = Arrays.copyOf(fav, fav.length * 2);
                     }
                     for (int j = 0; j < d; j++) {
-                        x[rows * d + j] = number(rec, feats[j], spec.features().get(j), file, line);
+                        x[rows * d + j] = number(csv, feats[j], spec.features().get(j), file, line);
                     }
                     fav[rows] = spec.labels().favorable().contains(acc.classValue(y));
                 }
                 rows++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (CsvParseException e) {
-            throw InvalidInputException.problem("is not valid CSV: " + e.getMessage()).file(file).build(e);
         }
         return new Result(acc.build(), d == 0 ? null : Arrays.copyOf(x, rows * d), d == 0 ? null : Arrays.copyOf(fav, rows));
     }
@@ -97,24 +81,15 @@ final class CsvStatistics {
         return c;
     }
 
-    private static int index(List<String> header, String column, Path file) {
-        int i = header.indexOf(column);
-        if (i < 0) {
-            throw InvalidInputException.problem("does not exist").file(file).column(column)
-                    .expected("one of the columns " + header).build();
-        }
-        return i;
-    }
-
-    private static String field(CsvRecord rec, int i, String column, Path file, long line) {
-        String v = rec.getField(i);
+    private static String field(CsvRecords rec, int i, String column, Path file, long line) {
+        String v = rec.field(i);
         if (v.isEmpty()) {
             throw InvalidInputException.problem("is missing").file(file).line(line).column(column).expected("a value").build();
         }
         return v;
     }
 
-    private static double number(CsvRecord rec, int i, String column, Path file, long line) {
+    private static double number(CsvRecords rec, int i, String column, Path file, long line) {
         String v = field(rec, i, column, file, line);
         try {
             return Double.parseDouble(v);

@@ -90,4 +90,24 @@ class BadInputTest {
                 .privileged(Group.where("sex", 1)).report())
                 .hasMessage(noCol + ", column 'yhat': does not exist (expected one of the columns [sex, y])");
     }
+
+    @Test
+    void streamedCsvRefusesWhatTableReadingRefusesWithTheSameMessage(@TempDir Path dir) throws IOException {
+        // before: the 0xFF byte became U+FFFD and silently the unfavorable label; the second 'y' was ignored; the
+        // ragged row and the unclosed quote gave "Exception when reading record ..." or no error at all
+        java.util.Map<String, byte[]> bad = new java.util.LinkedHashMap<>();
+        bad.put("latin1.csv", new byte[] {'s', 'e', 'x', ',', 'y', '\n', '1', ',', '1', '\n', '0', ',', (byte) 0xFF, '\n'});
+        bad.put("dup.csv", "sex,y,y\n1,1,0\n0,0,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bad.put("ragged.csv", "sex,y\n1,1\n0,0,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bad.put("nul.csv", "sex,y\n1,1\n0,\0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bad.put("unclosed.csv", "sex,y\n1,1\n0,\"0\n1,0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (java.util.Map.Entry<String, byte[]> e : bad.entrySet()) {
+            Path csv = Files.write(dir.resolve(e.getKey()), e.getValue());
+            InvalidInputException table = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    InvalidInputException.class, () -> Table.readCsv(csv));
+            assertThatThrownBy(() -> Fairness.streamingCsv(csv).label("y").privileged(Group.where("sex", 1)).report())
+                    .as(e.getKey()).isInstanceOf(InvalidInputException.class).hasMessage(table.getMessage())
+                    .hasMessageStartingWith(csv + ", line ");
+        }
+    }
 }

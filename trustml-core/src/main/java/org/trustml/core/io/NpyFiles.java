@@ -3,12 +3,10 @@ package org.trustml.core.io;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +33,12 @@ public final class NpyFiles {
     /** Reads a whole {@code .npy} file. */
     public static NpyArray read(Path file) {
         requireNonNull(file, "file");
+        InputFiles.requireReadableFile(file, "a numpy .npy file");
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.problem("does not exist").file(file).expected("a numpy .npy file").build(e);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+            throw InputFiles.readFailure(file, e, "a numpy .npy file");
         }
         return parse(file, bytes);
     }

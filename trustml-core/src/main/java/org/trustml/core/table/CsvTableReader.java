@@ -1,27 +1,23 @@
 package org.trustml.core.table;
 
-import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.io.InputFiles;
 import org.trustml.core.table.CsvColumnBuilder.TypeConflict;
 
 /**
  * Reads CSV into a {@link Table} with FastCSV doing the tokenizing (quotes, embedded separators
- * and line breaks, CRLF). Fields go from FastCSV's buffer straight into typed column builders.
+ * and line breaks, CRLF) under the shared {@link CsvRules}. Fields go from FastCSV's buffer
+ * straight into typed column builders.
  */
 final class CsvTableReader {
     /** Sources this large (bytes or characters) are read on two threads: about 40,000 rows of 10 columns. */
@@ -30,18 +26,18 @@ final class CsvTableReader {
     private CsvTableReader() {}
 
     static Table read(Path file, CsvOptions options) {
-        TextFiles.requireReadableFile(file, "a CSV file");
+        InputFiles.requireReadableFile(file, "a CSV file");
         long bytes;
         try {
             bytes = Files.size(file);
         } catch (IOException e) {
-            throw TextFiles.readFailure(file, e);
+            throw InputFiles.readFailure(file, e, "a CSV file");
         }
-        return readWithRetries(file, options, bytes, () -> TextFiles.utf8Reader(file));
+        return readWithRetries(file, options, bytes, null, () -> InputFiles.utf8Reader(file));
     }
 
     static Table parse(String sourceName, String csv, CsvOptions options) {
-        return readWithRetries(Path.of(sourceName), options, csv.length(), () -> new StringReader(csv));
+        return readWithRetries(Path.of(sourceName), options, csv.length(), csv, () -> InputFiles.textReader(csv));
     }
 
     private interface Source {
@@ -53,7 +49,7 @@ final class CsvTableReader {
      * STRING. With {@link CsvOptions.Threads#AUTO}, sources of at least {@link #PIPELINE_MIN_SIZE}
      * bytes (or characters) are converted on a second thread while the first tokenizes.
      */
-    private static Table readWithRetries(Path file, CsvOptions options, long size, Source source) {
+    private static Table readWithRetries(Path file, CsvOptions options, long size, String text, Source source) {
         boolean pipelined = switch (options.threads()) {
             case ONE -> false;
             case TWO -> true;
@@ -62,34 +58,28 @@ final class CsvTableReader {
         Set<String> asString = new HashSet<>();
         while (true) {
             try (Reader reader = source.open()) {
-                return readOnce(file, reader, options, asString, pipelined);
+                return readOnce(file, reader, text, options, asString, pipelined);
             } catch (TypeConflict conflict) {
                 asString.add(conflict.column);
             } catch (IOException e) {
-                throw TextFiles.readFailure(file, e);
+                throw InputFiles.readFailure(file, e, "a CSV file");
             }
         }
     }
 
-    private static Table readOnce(Path file, Reader reader, CsvOptions options, Set<String> asString,
+    private static Table readOnce(Path file, Reader reader, String text, CsvOptions options, Set<String> asString,
             boolean pipelined) {
         Handler handler = new Handler(file, options, asString, pipelined);
-        CsvReader<Object> csv = CsvReader.builder()
-                .fieldSeparator(options.separator())
-                .skipEmptyLines(true)
-                .allowExtraFields(true)
-                .allowMissingFields(true)
-                .build(handler, reader);
         boolean done = false;
         try {
-            for (Object ignored : csv) {
+            for (Object ignored : handler.reader(reader)) {
                 // the handler stores every field as it arrives
             }
             Table table = handler.finish();
             done = true;
             return table;
         } catch (CsvParseException | UncheckedIOException | InvalidInputException | TypeConflict e) {
-            throw handler.abort(unwrap(file, handler.line, e));
+            throw handler.abort(handler.failure(e, text));
         } finally {
             if (!done) {
                 handler.abort(null); // stop the converter thread whatever went wrong
@@ -97,99 +87,40 @@ final class CsvTableReader {
         }
     }
 
-    private static RuntimeException unwrap(Path file, long line, RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidInputException || t instanceof TypeConflict) {
-                return (RuntimeException) t;
-            }
-            if (t instanceof CharacterCodingException) {
-                return TextFiles.notUtf8(file, t);
-            }
-        }
-        return InvalidInputException.problem("is not valid CSV: " + e.getMessage())
-                .file(file).line(line).build(e);
-    }
-
-    /** Receives FastCSV's fields: the first record names the columns, the rest fill builders. */
-    private static final class Handler extends AbstractBaseCsvCallbackHandler<Object> {
-        private static final Object RECORD = new Object();
-
-        private final Path file;
-        private final CsvOptions options;
+    /** Receives FastCSV's fields under the shared rules: the header names the columns, the rest fill builders. */
+    private static final class Handler extends CsvRules {
         private final Set<String> asString;
         private final String[] missingTokens;
-        private final List<String> header = new ArrayList<>();
         private final boolean pipelined;
         private CsvColumnBuilder[] builders;
         private RowSink sink;
-        private boolean inHeader = true;
-        private int fields;
         private long rows;
         private long headerLine;
-        long line;
 
         Handler(Path file, CsvOptions options, Set<String> asString, boolean pipelined) {
-            this.file = file;
+            super(file, options, true);
             this.pipelined = pipelined;
-            this.options = options;
             this.asString = asString;
             this.missingTokens = options.missingTokens().toArray(new String[0]);
         }
 
         @Override
-        protected void handleBegin(long startingLineNumber) {
-            line = startingLineNumber;
-            fields = 0;
+        void field(int index, char[] buf, int offset, int len, boolean quoted) {
+            sink.field(index, buf, offset, len, quoted, line);
         }
 
         @Override
-        protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
-            if (inHeader) {
-                header.add(new String(buf, offset, len));
-            } else if (fieldIdx < builders.length) {
-                sink.field(fieldIdx, buf, offset, len, quoted, line);
-            }
-            fields++;
-        }
-
-        @Override
-        protected Object buildRecord() {
-            if (inHeader) {
-                headerLine = line;
-                startColumns();
-                inHeader = false;
-            } else if (fields == 0) {
-                return RECORD; // a blank line carries nothing and is skipped, as pandas skips it
-            } else if (fields != builders.length) {
-                throw InvalidInputException.problem("has " + fields + " fields")
-                        .file(file).line(line)
-                        .expected(builders.length + " fields like the header (" + String.join(",", header) + ")")
-                        .build();
-            } else {
-                sink.endRow(line);
-                rows++;
-            }
+        Object row() {
+            sink.endRow(line);
+            rows++;
             return RECORD;
         }
 
-        private void startColumns() {
-            Map<String, Integer> seen = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                String name = header.get(i);
-                if (name.isBlank()) {
-                    name = "Unnamed: " + i; // as pandas names an unnamed (index) column
-                    header.set(i, name);
-                }
-                Integer before = seen.put(name, i);
-                if (before != null) {
-                    throw InvalidInputException.problem("is a duplicate column name")
-                            .file(file).line(line).column(name)
-                            .expected("unique column names; columns " + (before + 1) + " and " + (i + 1) + " share it")
-                            .build();
-                }
-            }
+        @Override
+        void columns(List<String> header) {
+            headerLine = line;
             for (String given : options.types().keySet()) {
-                if (!seen.containsKey(given)) {
+                if (!header.contains(given)) {
                     throw InvalidInputException.problem("was given a type but is not in the header")
                             .file(file).line(line).column(given)
                             .expected("one of " + String.join(", ", header))
@@ -211,7 +142,7 @@ final class CsvTableReader {
         }
 
         Table finish() {
-            if (inHeader) {
+            if (!sawHeader()) {
                 throw InvalidInputException.problem("is empty").file(file)
                         .expected("a header line naming the columns").build();
             }

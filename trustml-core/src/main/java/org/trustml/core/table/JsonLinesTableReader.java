@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.io.InputFiles;
 import org.trustml.core.io.Json;
 
 /**
@@ -26,12 +27,12 @@ final class JsonLinesTableReader {
     private JsonLinesTableReader() {}
 
     static Table read(Path file, Map<String, ColumnType> types) {
-        TextFiles.requireReadableFile(file, "a JSON Lines file");
+        InputFiles.requireReadableFile(file, "a JSON Lines file");
         ObjectReader json = Json.reader();
         Map<String, List<JsonNode>> values = new LinkedHashMap<>();
         List<Long> lines = new ArrayList<>();
         long lineNo = 0;
-        try (BufferedReader in = new BufferedReader(TextFiles.utf8Reader(file))) {
+        try (BufferedReader in = new BufferedReader(InputFiles.utf8Reader(file))) {
             for (String line; (line = in.readLine()) != null; ) {
                 lineNo++;
                 if (line.isBlank()) {
@@ -51,7 +52,7 @@ final class JsonLinesTableReader {
             }
         } catch (IOException | UncheckedIOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            throw TextFiles.readFailure(file, io);
+            throw InputFiles.readFailure(file, io, "a JSON Lines file");
         }
         if (lines.isEmpty()) {
             throw InvalidInputException.problem("is empty").file(file)

@@ -84,10 +84,57 @@ class CsvBadInputTest {
         byte[] latin1 = "name\nok\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         Path f = Files.write(dir.resolve("latin1.csv"), latin1);
         InvalidInputException e = failure(() -> Table.readCsv(f));
-        // é is the single byte 0xE9 in ISO-8859-1, on line 3
-        assertThat(e.getMessage()).isEqualTo(f + ", line 3: value '0xE9' is not valid UTF-8 (expected a UTF-8 text file)");
+        // é is the single byte 0xE9 in ISO-8859-1: line 3, after "caf" (character 4), after "name\nok\ncaf" (11 bytes)
+        assertThat(e.getMessage()).isEqualTo(f + ", line 3: value '0xE9' at character 4 (byte offset 11) is not valid "
+                + "UTF-8 (expected a CSV file in UTF-8)");
         Path jl = Files.write(dir.resolve("latin1.jsonl"), "{\"a\":\"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(failure(() -> Table.readJsonLines(jl)).getMessage()).contains("line 1").contains("not valid UTF-8");
+    }
+
+    @Test
+    void nulCharacterIsRefusedWhereItIs() throws IOException {
+        // NUL is valid UTF-8, but no text has it: it marks a binary file, or UTF-16 read as UTF-8
+        Path f = write("nul.csv", "a,b\n1,2\n3,\0\n");
+        InvalidInputException e = failure(() -> Table.readCsv(f));
+        // line 3 is "3,\0": the NUL is its third character, after "a,b\n1,2\n3," (10 bytes)
+        assertThat(e.getMessage()).isEqualTo(f + ", line 3: value '0x00' at character 3 (byte offset 10) is a NUL "
+                + "character (expected a CSV file without NUL characters (a file with many is often UTF-16: save it as "
+                + "UTF-8))");
+        Path utf16 = Files.write(dir.resolve("utf16.csv"), "a,b\n1,2\n".getBytes(StandardCharsets.UTF_16LE));
+        assertThat(failure(() -> Table.readCsv(utf16)).getMessage()).contains("line 1: value '0x00' at character 2 "
+                + "(byte offset 1) is a NUL character");
+        assertThat(failure(() -> Table.parseCsv("inline", "a\nx\n\0\n", CsvOptions.defaults())).getMessage())
+                .startsWith("inline, line 3: value '0x00' at character 1 (byte offset 4) is a NUL character");
+    }
+
+    @Test
+    void fieldLongerThanTheLimit() throws IOException {
+        assertThat(CsvOptions.defaults().maxFieldChars()).isEqualTo(16 * 1024 * 1024);
+        CsvOptions ten = CsvOptions.defaults().withMaxFieldChars(10);
+        assertThat(Table.parseCsv("s", "a,b\n1,xxxxxxxxxx\n", ten).rowCount()).isEqualTo(1); // exactly 10 is fine
+        assertThat(failure(() -> Table.parseCsv("s", "a,b\n1,xxxxxxxxxxxx\n", ten)).getMessage())
+                .isEqualTo("s, line 2, column 'b': has a field of 12 characters, longer than the limit of 10 (expected "
+                        + "fields of at most 10 characters (CsvOptions.withMaxFieldChars raises the limit); a quote "
+                        + "that is never closed makes the rest of the file one field)");
+        // from a file, a field far past the limit runs out FastCSV's buffer (limit + 16 Ki chars) first: same error
+        Path f = write("long.csv", "a,b\n1,2\n3," + "y".repeat(40_000) + "\n");
+        InvalidInputException e = failure(() -> Table.readCsv(f, ten));
+        assertThat(e.getMessage()).startsWith(f + ", line 3, column 'b': has a field of more than 10 characters, "
+                + "longer than the limit of 10");
+        assertThat(failure(() -> CsvOptions.defaults().withMaxFieldChars(0)).getMessage())
+                .isEqualTo("value '0' for the longest CSV field is out of range (expected 1 to 1073741824 characters)");
+    }
+
+    @Test
+    void quoteThatIsNeverClosed() throws IOException {
+        // FastCSV 4.0.0 read the rest of the file into the field: here one row a=1, b="x\n2,3\n", no error
+        Path f = write("unclosed.csv", "a,b\n1,\"x\n2,3\n");
+        assertThat(failure(() -> Table.readCsv(f)).getMessage()).isEqualTo(f + ", line 2, column 'b': has a quoted "
+                + "field that is never closed (expected a closing \" for every opening one (a \" inside a quoted field "
+                + "is written \"\"))");
+        Path after = write("after.csv", "a,b\n1,\"x\"y\n");
+        assertThat(failure(() -> Table.readCsv(after)).getMessage()).isEqualTo(after + ", line 2, column 'b': is not "
+                + "valid CSV: Unexpected character after closing quote: 'y' (0x79)");
     }
 
     @Test

@@ -9,17 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.io.InputFiles;
+import org.trustml.core.io.StrictYaml;
 import org.trustml.modelcard.CardFormat;
 import org.trustml.modelcard.CardLimits;
 
@@ -28,15 +27,15 @@ import org.trustml.modelcard.CardLimits;
  * keeps its line and column. Refuses, with the line and column: malformed syntax, duplicate keys,
  * YAML aliases ({@code *name}: PyYAML and SnakeYAML expand them, which is how a "billion laughs"
  * document explodes), YAML tags other than the core schema's ({@code !!python/object}, {@code !custom}),
- * and cards past their {@link CardLimits} (bytes, nesting, number of values).
+ * and cards past their {@link CardLimits} (bytes, nesting, number of values). Aliases and tags are
+ * checked by core's {@link StrictYaml#checkNode}, the check pipeline files get; files are opened with
+ * core's {@link InputFiles} (a bad byte is reported on its line).
  *
  * <p>Time and memory are linear in the card's size: YAML is scanned with {@link WholeTextStreamReader}
  * (SnakeYAML's own reader is quadratic in the length of a scalar), and positions are kept in a tree
  * beside the document ({@link LocatedTree.Located}), not in a map keyed by path.
  */
 public final class LocatedTreeReader {
-    private static final String CORE_TAG_PREFIX = "tag:yaml.org,2002:";
-    private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq");
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
 
     private final Path file;
@@ -54,9 +53,7 @@ public final class LocatedTreeReader {
     /** Reads a file; its format comes from its extension. */
     public static LocatedTree read(Path file, CardLimits limits) {
         CardFormat format = CardFormat.of(file);
-        if (!Files.isRegularFile(file)) {
-            throw InvalidInputException.problem("does not exist").file(file).expected("a model card file").build();
-        }
+        InputFiles.requireReadableFile(file, "a model card file");
         String text;
         try {
             long size = Files.size(file);
@@ -64,10 +61,8 @@ public final class LocatedTreeReader {
                 throw tooLarge(file, size, limits);
             }
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw InvalidInputException.problem("is not UTF-8 text").file(file).build(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) { // a CharacterCodingException too: located on its line
+            throw InputFiles.readFailure(file, e, "a model card file");
         }
         return new LocatedTreeReader(file, format, limits).parse(text);
     }
@@ -118,7 +113,7 @@ public final class LocatedTreeReader {
     private JsonNode value(JsonToken token, List<Object> path, int depth, LocatedTree.Position propertyAt,
             List<LocatedTree.Located> into) throws IOException {
         JsonLocation at = parser.currentTokenLocation();
-        checkYamlNode(at);
+        StrictYaml.checkNode(parser, file); // refuses aliases and tags outside the core schema, as for pipelines
         if (++nodes > limits.maxNodes()) {
             throw problem("has more than " + limits.maxNodes() + " values",
                     "at most " + limits.maxNodes() + " (CardLimits.maxNodes)", at);
@@ -136,7 +131,7 @@ public final class LocatedTreeReader {
                 while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
                     JsonLocation keyAt = parser.currentTokenLocation();
-                    checkYamlNode(keyAt);
+                    StrictYaml.checkNode(parser, file);
                     if (object.has(name)) {
                         throw problem("has a duplicate key '" + name + "' in " + JsonPaths.format(path),
                                 "each key once", keyAt);
@@ -182,24 +177,6 @@ public final class LocatedTreeReader {
                 return NODES.nullNode();
             }
             default -> throw problem("has an unexpected " + token, "a JSON value", at);
-        }
-    }
-
-    private void checkYamlNode(JsonLocation at) throws IOException {
-        if (!(parser instanceof YAMLParser yaml)) {
-            return;
-        }
-        if (yaml.isCurrentAlias()) {
-            throw problem("uses the YAML alias '*" + yaml.getText() + "'",
-                    "plain values (aliases are refused: expanding them is how a 'billion laughs' document explodes)", at);
-        }
-        String tag = yaml.getTypeId();
-        if (tag != null) {
-            String bare = tag.startsWith(CORE_TAG_PREFIX) ? tag.substring(CORE_TAG_PREFIX.length()) : null;
-            if (bare == null || !CORE_TAGS.contains(bare)) {
-                throw problem("uses the YAML tag '" + tag + "'",
-                        "no tags, or only the core tags !!str, !!int, !!float, !!bool, !!null, !!map, !!seq", at);
-            }
         }
     }
 

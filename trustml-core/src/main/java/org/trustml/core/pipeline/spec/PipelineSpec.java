@@ -8,20 +8,15 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.io.StrictYaml;
 import org.trustml.core.pipeline.Pipeline;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.core.pipeline.RunOptions;
 import org.trustml.core.pipeline.Stage;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * A pipeline written as YAML, for {@code trustml run pipeline.yaml}:
@@ -42,8 +37,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  *
  * Relative paths are resolved against the YAML file's folder. Unknown fields, wrong types and
  * stages that do not fit together are errors naming the file, line, column and field path. The
- * YAML is read by Jackson's streaming parser, which never expands aliases (an alias bomb is read as
- * text and refused by type), with SnakeYAML's limits set as well (depth 50, 1 MB).
+ * file is read by {@link StrictYaml} (at most {@value #MAX_BYTES} bytes of UTF-8, nested at most
+ * {@value #MAX_DEPTH} levels), which refuses aliases, tags, duplicate keys and a second document
+ * before anything is bound, so the pipeline that runs is the one the file says.
  *
  * @param seed       the run's seed
  * @param experiment the MLflow experiment (default {@code Default})
@@ -63,15 +59,17 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
         stages = List.copyOf(stages);
     }
 
+    /** Largest pipeline file read: 1 MiB. */
+    public static final int MAX_BYTES = 1 << 20;
+    /** Deepest nesting of mappings and sequences in a pipeline file. */
+    public static final int MAX_DEPTH = 50;
+
+    private static final String EXPECTED = "a pipeline file as described in docs/core.md (Pipelines in YAML)";
+    private static final StrictYaml YAML = StrictYaml.withLimits(MAX_BYTES, MAX_DEPTH);
     private static final ObjectReader READER;
 
     static {
-        LoaderOptions limits = new LoaderOptions();
-        limits.setMaxAliasesForCollections(20);
-        limits.setNestingDepthLimit(50);
-        limits.setCodePointLimit(1 << 20);
-        limits.setAllowRecursiveKeys(false);
-        YAMLMapper mapper = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(limits).build())
+        YAMLMapper mapper = YAMLMapper.builder(YAML.factory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
@@ -81,15 +79,15 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
 
     /** Reads a pipeline file and checks that its stages can be built and fit together. */
     public static PipelineSpec read(Path file) {
+        String text = YAML.read(file, EXPECTED);
         PipelineSpec spec;
-        try (InputStream in = Files.newInputStream(file)) {
-            spec = READER.readValue(in);
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.problem("does not exist").file(file).expected("a pipeline YAML file").build(e);
+        try {
+            spec = READER.readValue(text);
         } catch (JsonProcessingException e) {
             throw located(file, e);
-        } catch (IOException e) {
-            throw InvalidInputException.problem("cannot be read: " + e.getMessage()).file(file).build(e);
+        }
+        if (spec == null) {
+            throw InvalidInputException.problem("is empty").file(file).expected(EXPECTED).build();
         }
         try {
             spec.toPipeline(file.toAbsolutePath().getParent());
@@ -111,7 +109,7 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
         if (path != null && !path.isEmpty()) {
             b.column(path);
         }
-        return b.expected("a pipeline file as described in docs/core.md (Pipelines in YAML)").build(e);
+        return b.expected(EXPECTED).build(e);
     }
 
     private static String fieldPath(List<JsonMappingException.Reference> refs) {

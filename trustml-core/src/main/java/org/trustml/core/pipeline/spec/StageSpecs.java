@@ -17,6 +17,7 @@ import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.images.ImageDataset;
 import org.trustml.core.images.Split;
+import org.trustml.core.io.InputFiles;
 import org.trustml.core.io.Json;
 import org.trustml.core.pipeline.Stage;
 import org.trustml.core.stages.Bless;
@@ -249,6 +250,7 @@ public final class StageSpecs {
             Bless<MetricSource> b = Bless.by(gates.stream().map(GateSpec::gate).toList());
             if (baseline != null) {
                 Path file = base.resolve(baseline);
+                InputFiles.requireReadableFile(file, "the evaluation.json of an earlier run");
                 try {
                     b = b.againstBaseline(Json.readerFor(Evaluation.class).readValue(file.toFile(), Evaluation.class));
                 } catch (java.io.IOException e) {

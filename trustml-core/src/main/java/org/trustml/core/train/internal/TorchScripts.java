@@ -12,12 +12,12 @@ import ai.djl.training.ParameterStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.io.InputFiles;
 import org.trustml.core.train.TrainedModel;
 import org.trustml.core.torch.ConvolutionGradients;
 
@@ -51,7 +51,7 @@ public final class TorchScripts {
             throw notTorchScript(file, e);
         } catch (IOException e) {
             model.close();
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+            throw InputFiles.readFailure(file, e, "a TorchScript .pt file");
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -97,7 +97,7 @@ public final class TorchScripts {
             byte[] head = in.readNBytes(4);
             return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+            throw InputFiles.readFailure(file, e, "a TorchScript .pt file");
         }
     }
 

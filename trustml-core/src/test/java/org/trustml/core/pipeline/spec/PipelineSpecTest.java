@@ -116,11 +116,76 @@ class PipelineSpecTest {
                     .append(prev).append(", *").append(prev).append(", *").append(prev).append(", *").append(prev)
                     .append(", *").append(prev).append(", *").append(prev).append(", *").append(prev).append("]\n");
         }
-        // ten levels of nine aliases each would expand to 9^10 (3.5 billion) strings; Jackson's streaming
-        // YAML parser never expands an alias (it reads *k as the text "k"), so the file is refused at once
+        // ten levels of nine aliases each would expand to 9^10 (3.5 billion) strings; the first alias is refused
         Path file = yaml("seed: 1\nrun-name: x\nstages:\n  - ingest:\n      types: {bomb: *k}\n      csv: x.csv\n"
                 .replace("seed: 1", y + "seed: 1"));
         assertThatThrownBy(() -> PipelineSpec.read(file)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("line 16, column 'stages[0].types.bomb': Cannot deserialize value of type");
+                .hasMessageStartingWith(file + ", line 2: uses the YAML alias '*a' at column 8");
+    }
+
+    /** A pipeline whose only stages are ingest and image-folder: reading it builds nothing on disk. */
+    private static final String STAGES = "stages:\n  - ingest: {csv: meta.csv}\n"
+            + "  - image-folder: {file-column: f, label-column: l, output: work}\n";
+
+    @Test
+    void anAliasIsRefusedNotReadAsTheAnchorsName() throws IOException {
+        // Jackson's streaming parser reads *e as the text "e": the dataset went to a folder named e
+        Path file = yaml("seed: 1\nrun-name: &e work\n" + STAGES.replace("output: work", "output: *e"));
+        assertThatThrownBy(() -> PipelineSpec.read(file)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(file + ", line 5: uses the YAML alias '*e' at column 61 (expected plain values (aliases are "
+                        + "refused: a streaming reader takes an alias for the anchor's name, and expanding them is how a "
+                        + "'billion laughs' document explodes))");
+    }
+
+    @Test
+    void aDuplicateKeyIsRefusedNotOverwritten() throws IOException {
+        Path file = yaml("seed: 1\nseed: 2\n" + STAGES);
+        assertThatThrownBy(() -> PipelineSpec.read(file))
+                .hasMessage(file + ", line 2: has the key 'seed' twice in one mapping at column 1 (expected each key once "
+                        + "(YAML keys are unique; readers would silently keep the last))");
+        Path nested = yaml("seed: 1\n" + STAGES.replace("{csv: meta.csv}", "{csv: meta.csv, csv: other.csv}"));
+        assertThatThrownBy(() -> PipelineSpec.read(nested)).hasMessageStartingWith(nested + ", line 3: has the key 'csv' "
+                + "twice in one mapping");
+    }
+
+    @Test
+    void aSecondDocumentIsRefusedNotIgnored() throws IOException {
+        Path file = yaml("seed: 1\n" + STAGES + "---\nseed: 2\n");
+        assertThatThrownBy(() -> PipelineSpec.read(file))
+                .hasMessage(file + ", line 6: starts a second YAML document at column 1 (expected a single document (no "
+                        + "second '---'))"); // line 6 holds its first value, after the '---' on line 5
+        Path emptySecond = yaml("seed: 1\n" + STAGES + "---\n");
+        assertThatThrownBy(() -> PipelineSpec.read(emptySecond)).hasMessageContaining("starts a second YAML document");
+        assertThat(PipelineSpec.read(yaml("---\nseed: 1\n" + STAGES + "...\n")).seed()).isEqualTo(1L); // markers alone are fine
+    }
+
+    @Test
+    void aTagIsRefusedNotDropped() throws IOException {
+        Path file = yaml("seed: !custom 1\n" + STAGES);
+        assertThatThrownBy(() -> PipelineSpec.read(file))
+                .hasMessage(file + ", line 1: uses the YAML tag '!custom' at column 7 (expected no tags, or only the core "
+                        + "tags !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)");
+        assertThat(PipelineSpec.read(yaml("seed: !!int 1\n" + STAGES)).seed()).isEqualTo(1L);
+    }
+
+    @Test
+    void aBadByteIsReportedOnItsOwnLine() throws IOException {
+        byte[] text = ("seed: 1\nrun-name: caf\u00e9\n" + STAGES).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path file = Files.write(dir.resolve("latin1.yaml"), text);
+        // é is 0xE9 in ISO-8859-1: line 2, after "run-name: caf" (13 characters), after "seed: 1\nrun-name: caf" (21 bytes)
+        assertThatThrownBy(() -> PipelineSpec.read(file))
+                .hasMessage(file + ", line 2: value '0xE9' at character 14 (byte offset 21) is not valid UTF-8 (expected "
+                        + "a pipeline file as described in docs/core.md (Pipelines in YAML) in UTF-8)");
+    }
+
+    @Test
+    void limitsOnNestingAndSize() throws IOException {
+        Path deep = yaml("seed: 1\nrun-name: " + "[".repeat(60) + "]".repeat(60) + "\n" + STAGES);
+        assertThatThrownBy(() -> PipelineSpec.read(deep)).hasMessageStartingWith(deep + ", line 2: nests deeper than 50 "
+                + "levels");
+        Path big = yaml("seed: 1\n" + STAGES + "# " + "x".repeat(PipelineSpec.MAX_BYTES) + "\n");
+        assertThatThrownBy(() -> PipelineSpec.read(big)).hasMessageStartingWith(big + ": has " + Files.size(big)
+                + " bytes, more than the limit of 1048576");
+        assertThatThrownBy(() -> PipelineSpec.read(dir)).hasMessageStartingWith(dir + ": is a directory");
     }
 }
