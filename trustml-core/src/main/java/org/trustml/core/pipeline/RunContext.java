@@ -23,6 +23,8 @@ import org.trustml.core.io.ContentHash;
 import org.trustml.core.run.ArtifactRecord;
 import org.trustml.core.run.RunRecord;
 import org.trustml.core.tracking.TrackedRun;
+import ai.djl.engine.Engine;
+import org.trustml.core.torch.ConvolutionGradients;
 
 /**
  * What a running stage may use: its seed, its artifact directory, the run's clock and tracker,
@@ -113,6 +115,10 @@ public final class RunContext implements AutoCloseable {
      */
     public NDManager ndManager() {
         if (manager == null) {
+            if ("PyTorch".equals(Engine.getDefaultEngineName())) {
+                // before libtorch loads, so its convolution gradients can stay on oneDNN's SSE4.1 kernels
+                ConvolutionGradients.ensureCorrect();
+            }
             manager = NDManager.newBaseManager();
             Engine engine = manager.getEngine();
             enginesUsed.add(engine.getEngineName() + " " + engine.getVersion());

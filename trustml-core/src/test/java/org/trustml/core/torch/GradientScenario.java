@@ -12,8 +12,8 @@ import org.trustml.core.torch.internal.NativeSwitches;
 /**
  * Runs one start-up scenario of {@link ConvolutionGradients} in a fresh JVM (started by
  * {@link ConvolutionGradientsTest}) and prints one line {@code key=value;…} for the test to read.
- * Scenarios: {@code fresh} (libtorch loaded and used, but no convolution or matrix product before trustml's
- * check), {@code conv-first} (the application
+ * Scenarios: {@code fresh} (trustml's check is the first libtorch use), {@code loaded} (libtorch loaded and used
+ * for element-wise work before trustml's check), {@code conv-first} (the application
  * ran a convolution, forward and backward, before its first trustml call).
  */
 public final class GradientScenario {
@@ -22,7 +22,7 @@ public final class GradientScenario {
     public static void main(String[] args) {
         String scenario = args[0];
         StringBuilder out = new StringBuilder("scenario=").append(scenario);
-        if (scenario.equals("fresh")) {
+        if (scenario.equals("loaded")) {
             // libtorch loaded and used for element-wise work; no convolution or matrix product yet (either makes
             // oneDNN pick its kernels)
             try (NDManager m = Engine.getEngine("PyTorch").newBaseManager(Device.cpu())) {
