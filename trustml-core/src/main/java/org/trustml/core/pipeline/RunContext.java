@@ -22,9 +22,8 @@ import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.ContentHash;
 import org.trustml.core.run.ArtifactRecord;
 import org.trustml.core.run.RunRecord;
-import org.trustml.core.tracking.TrackedRun;
-import ai.djl.engine.Engine;
 import org.trustml.core.torch.ConvolutionGradients;
+import org.trustml.core.tracking.TrackedRun;
 
 /**
  * What a running stage may use: its seed, its artifact directory, the run's clock and tracker,
