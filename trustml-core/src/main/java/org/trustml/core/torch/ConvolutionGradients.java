@@ -102,11 +102,6 @@ public final class ConvolutionGradients {
         }
     }
 
-    /** The outcome of the first {@link #ensureCorrect()}, or null before it. */
-    static GradientCheck outcome() {
-        return outcome;
-    }
-
     private static GradientCheck establish(GradientPolicy policy) {
         String preset = System.getenv(ISA_VARIABLE);
         String isa = preset == null ? "" : preset;
@@ -129,10 +124,10 @@ public final class ConvolutionGradients {
         if (policy == GradientPolicy.AUTO && (!capCertain || !first.right()) && NativeSwitches.setOneDnnEnabled(false)) {
             remedy = GradientRemedy.NATIVE_CONVOLUTIONS;
             last = measure(engine);
-            LOG.info("libtorch was already loaded when trustml first checked its convolution gradients (largest "
-                    + "error then {}), so oneDNN may have picked its faulty AVX2/AVX-512 kernels: oneDNN is now switched "
-                    + "off in libtorch for this process (start the JVM with {}={} to keep oneDNN's SSE4.1 kernels)",
-                    first.maxAbsError(), ISA_VARIABLE, SAFE_ISA);
+            LOG.info("oneDNN may run its faulty AVX2/AVX-512 convolution kernels in this process (libtorch was loaded "
+                    + "before trustml's first check, or {} chose other kernels; largest error then {}): oneDNN is now "
+                    + "switched off in libtorch (start the JVM with {}={} to keep oneDNN's SSE4.1 kernels)",
+                    ISA_VARIABLE, first.maxAbsError(), ISA_VARIABLE, SAFE_ISA);
         }
         if (!last.right()) {
             throw new TrustmlException(String.format(Locale.ROOT,

@@ -8,8 +8,8 @@ public enum GradientRemedy {
      */
     NONE_NEEDED,
     /**
-     * {@code ONEDNN_MAX_CPU_ISA=SSE41} was set in the process environment (libc {@code setenv}) before the check,
-     * and the check passed: oneDNN picked its SSE4.1 kernels when it started.
+     * {@code ONEDNN_MAX_CPU_ISA=SSE41} was set in the process environment (libc {@code setenv}) before libtorch was
+     * loaded, so oneDNN picked its SSE4.1 kernels when it started, and the check passed.
      */
     ISA_CAPPED,
     /**
