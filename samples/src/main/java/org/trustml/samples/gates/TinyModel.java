@@ -16,13 +16,13 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import org.trustml.adversarial.GradientClassifier;
 import org.trustml.adversarial.Models;
 import org.trustml.adversarial.OutputKind;
 import org.trustml.core.train.GradientCollectors;
+import org.trustml.core.train.Losses;
 import org.trustml.core.train.SeededInitializer;
 import org.trustml.explain.BatchModel;
 
@@ -51,7 +51,7 @@ public final class TinyModel implements AutoCloseable {
                 .add(Linear.builder().setUnits(2).build());
         Model model = Model.newInstance("tiny-warm-cool", Device.cpu(), "PyTorch");
         model.setBlock(block);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Losses.softmaxCrossEntropy())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.05f)).build())
                 .optDevices(new Device[] {Device.cpu()})
                 .optInitializer(SeededInitializer.heNormal(seed), Parameter.Type.WEIGHT);

@@ -10,6 +10,7 @@ import org.trustml.adversarial.GradientClassifier;
 import org.trustml.adversarial.Norm;
 import org.trustml.adversarial.OutputKind;
 import org.trustml.core.torch.ConvolutionGradients;
+import org.trustml.core.torch.OwnedScalars;
 import org.trustml.core.train.GradientCollectors;
 
 /**
@@ -35,7 +36,7 @@ public final class Steps {
         try (GradientCollector collector = GradientCollectors.open(
                 Engine.getEngine(x.getManager().getEngine().getEngineName()))) {
             NDArray out = model.forward(input);
-            collector.backward(crossEntropySum(out, labels, model.outputKind()).mul(scale));
+            collector.backward(OwnedScalars.mul(crossEntropySum(out, labels, model.outputKind()), scale));
             return input.getGradient();
         }
     }

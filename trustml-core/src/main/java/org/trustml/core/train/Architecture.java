@@ -4,6 +4,7 @@ import ai.djl.basicmodelzoo.cv.classification.MobileNetV2;
 import ai.djl.basicmodelzoo.cv.classification.ResNetV1;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import org.trustml.core.torch.OwnedScalars;
 
 /**
  * The image classifiers trustml trains: two from DJL's basic model zoo ({@code ai.djl:model-zoo}),
@@ -35,7 +36,7 @@ public enum Architecture {
      */
     public Block newBlock(int classes, int size) {
         return switch (this) {
-            case MOBILENET_V2 -> MobileNetV2.builder().setOutSize(classes).build();
+            case MOBILENET_V2 -> OwnedScalars.withOwnedRelu6(MobileNetV2.builder().setOutSize(classes).build());
             case RESNET_18 -> ResNetV1.builder().setImageShape(new Shape(3, size, size)).setNumLayers(18)
                     .setOutSize(classes).build();
             case TORCHSCRIPT -> throw new IllegalStateException(

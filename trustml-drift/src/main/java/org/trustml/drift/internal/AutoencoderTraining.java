@@ -4,7 +4,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -12,7 +11,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
@@ -23,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustml.core.TrustmlException;
 import org.trustml.core.train.GradientCollectors;
+import org.trustml.core.train.Losses;
 import org.trustml.core.train.SeededInitializer;
 import org.trustml.drift.AutoencoderConfig;
 import org.trustml.drift.ScoreKind;
@@ -70,7 +69,7 @@ public final class AutoencoderTraining {
     public static void train(Model model, float[][] rows, List<Integer> shape, AutoencoderConfig config) {
         ConvolutionGradients.ensureCorrectFor(model.getNDManager());
         int width = rows[0].length;
-        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
+        DefaultTrainingConfig tc = new DefaultTrainingConfig(Losses.halfSquaredError())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
                         .build())
                 .optInitializer(SeededInitializer.glorotUniform(config.seed()), Parameter.Type.WEIGHT);
@@ -105,42 +104,30 @@ public final class AutoencoderTraining {
     }
 
     /**
-     * Forward and backward pass of one minibatch, repeated (at most {@value #GRADIENT_ATTEMPTS}
-     * times) while a loss or a gradient is not finite. libtorch 2.7.1's CPU convolution backward
-     * intermittently returns NaN input gradients when it runs on more than one intra-op thread
-     * (seen on this 2-core machine: 2 of 40 identical calls, none with one thread); DJL's
-     * {@code zeroGradients} subtracts a gradient from itself, which keeps a NaN, so a single bad
-     * call used to turn every later step into NaN. The gradients are reset to exact zeros before
-     * each attempt; the inputs and weights are the same, so a good attempt computes the same step.
+     * Forward and backward pass of one minibatch; refuses a loss or gradient that is not finite, which would
+     * turn every later step into NaN (DJL's {@code zeroGradients} subtracts a gradient from itself, which
+     * keeps a NaN). Intermittent NaN gradients seen here before (2 of 40 identical calls) came from DJL's
+     * {@code L2Loss}, whose weight the backward pass read from freed memory after a garbage collection; the
+     * loss is now {@link Losses#halfSquaredError()} (see {@code OwnedScalars}), and the same inputs give the
+     * same step every time.
      *
      * @return the minibatch's loss
      */
     static double backwardWithFiniteGradients(Trainer trainer, Model model, NDArray x, int epoch, int firstRow) {
-        for (int attempt = 1; ; attempt++) {
-            resetGradients(model);
-            double loss;
-            try (GradientCollector gc = GradientCollectors.open(trainer)) {
-                NDArray xHat = trainer.forward(new NDList(x)).singletonOrThrow();
-                NDArray l = trainer.getLoss().evaluate(new NDList(x), new NDList(xHat));
-                gc.backward(l);
-                loss = l.getFloat();
-            }
-            if (Double.isFinite(loss) && gradientsFinite(model)) {
-                return loss;
-            }
-            if (attempt == GRADIENT_ATTEMPTS) {
-                throw new TrustmlException("autoencoder training stopped in epoch " + (epoch + 1) + " at the minibatch "
-                        + "starting with training row " + (firstRow + 1) + ": the loss (" + loss + ") or a gradient "
-                        + "was not finite in " + GRADIENT_ATTEMPTS + " attempts (lower the learning rate, check the "
-                        + "samples for extreme values, or run the engine with one thread: -Dai.djl.pytorch.num_threads=1)");
-            }
-            LOG.debug("autoencoder epoch {}, rows from {}: non-finite loss or gradient, attempt {} of {}", epoch + 1,
-                    firstRow + 1, attempt, GRADIENT_ATTEMPTS);
+        double loss;
+        try (GradientCollector gc = GradientCollectors.open(trainer)) {
+            NDArray xHat = trainer.forward(new NDList(x)).singletonOrThrow();
+            NDArray l = trainer.getLoss().evaluate(new NDList(x), new NDList(xHat));
+            gc.backward(l);
+            loss = l.getFloat();
         }
+        if (!Double.isFinite(loss) || !gradientsFinite(model)) {
+            throw new TrustmlException("autoencoder training stopped in epoch " + (epoch + 1) + " at the minibatch "
+                    + "starting with training row " + (firstRow + 1) + ": the loss (" + loss + ") or a gradient "
+                    + "was not finite (lower the learning rate, or check the samples for extreme values)");
+        }
+        return loss;
     }
-
-    /** Attempts per minibatch before training gives up on non-finite gradients. */
-    static final int GRADIENT_ATTEMPTS = 5;
 
     private static boolean gradientsFinite(Model model) {
         for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
@@ -150,14 +137,6 @@ public final class AutoencoderTraining {
             }
         }
         return true;
-    }
-
-    /** Sets every parameter's gradient to exact zeros (a NaN survives DJL's {@code g - g}). */
-    private static void resetGradients(Model model) {
-        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-            NDArray g = p.getValue().getArray().getGradient();
-            g.set(new NDIndex("..."), 0f);
-        }
     }
 
     /**

@@ -9,7 +9,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
@@ -31,6 +30,7 @@ import org.trustml.core.io.ContentHash;
 import org.trustml.core.train.EpochMetrics;
 import org.trustml.core.train.GradientCollectors;
 import org.trustml.core.train.ImageClassifierConfig;
+import org.trustml.core.train.Losses;
 import org.trustml.core.train.SeededInitializer;
 import org.trustml.core.train.TrainedModel;
 import org.trustml.core.torch.ConvolutionGradients;
@@ -89,7 +89,7 @@ public final class ClassifierTraining {
         ConvolutionGradients.ensureCorrect();
         try (Model model = network(data.labels(), train.images.get(0))) {
             // weights drawn from this run's generator, not the engine-wide one (see SeededInitializer)
-            DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+            DefaultTrainingConfig tc = new DefaultTrainingConfig(Losses.softmaxCrossEntropy())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build())
                     .optInitializer(SeededInitializer.heNormal(random.nextLong()), Parameter.Type.WEIGHT);
             try (Trainer trainer = model.newTrainer(tc)) {
