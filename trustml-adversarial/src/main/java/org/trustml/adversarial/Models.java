@@ -20,9 +20,9 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.io.InputFiles;
-import org.trustml.core.models.SavedModel;
-import org.trustml.core.train.internal.TorchScripts;
-import org.trustml.core.torch.ConvolutionGradients;
+import org.trustml.tensorflow.SavedModel;
+import org.trustml.torch.ConvolutionGradients;
+import org.trustml.vision.train.TorchScripts;
 
 /** Makes {@link Classifier}s from TorchScript files, TensorFlow SavedModels, DJL blocks and plain functions. */
 public final class Models {

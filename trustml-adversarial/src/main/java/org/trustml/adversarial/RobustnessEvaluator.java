@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.evaluation.ImageEvaluationInput;
-import org.trustml.core.evaluation.ImageEvaluator;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.pipeline.RunContext;
-import org.trustml.core.train.internal.ImageTensors;
+import org.trustml.vision.evaluation.ImageEvaluationInput;
+import org.trustml.vision.evaluation.ImageEvaluator;
+import org.trustml.vision.images.ImageTensors;
 
 /**
  * The robustness check of the evaluate stage: attacks the evaluated images with PGD (or FGSM when

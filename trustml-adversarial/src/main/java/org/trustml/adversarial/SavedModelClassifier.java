@@ -2,7 +2,7 @@ package org.trustml.adversarial;
 
 import ai.djl.ndarray.NDArray;
 import java.nio.file.Path;
-import org.trustml.core.models.SavedModel;
+import org.trustml.tensorflow.SavedModel;
 
 /**
  * A TensorFlow SavedModel loaded by {@link Models#savedModel}: a predict-only {@link Classifier} on DJL's

@@ -10,17 +10,17 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trustml.core.evaluation.ImageEvaluation;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.pipeline.Pipeline;
 import org.trustml.core.pipeline.RunOptions;
-import org.trustml.core.stages.EvaluateImageClassifier;
-import org.trustml.core.stages.ImageFolder;
 import org.trustml.core.stages.Ingest;
-import org.trustml.core.stages.TrainImageClassifier;
 import org.trustml.core.tracking.Tracker;
-import org.trustml.core.train.ImageClassifierConfig;
+import org.trustml.vision.evaluation.ImageEvaluation;
+import org.trustml.vision.stages.EvaluateImageClassifier;
+import org.trustml.vision.stages.ImageFolder;
+import org.trustml.vision.stages.TrainImageClassifier;
+import org.trustml.vision.train.ImageClassifierConfig;
 
 class RobustnessEvaluatorTest {
     @TempDir

@@ -1,9 +1,5 @@
 package org.trustml.bench;
 
-import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,8 +15,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.trustml.drift.AutoencoderChecker;
 import org.trustml.drift.AutoencoderConfig;
 import org.trustml.drift.Samples;
-import org.trustml.drift.ScoreKind;
-import org.trustml.drift.internal.AutoencoderTraining;
 
 /**
  * Scoring 20,000 grey 28×28 images with the default convolutional autoencoder checker (8/16
@@ -38,8 +32,6 @@ public class CheckerScoringBenchmark {
     static final int IMAGES = 20_000;
 
     AutoencoderChecker checker;
-    /** The same network on libtorch (DJL's forward pass), for the side-by-side ratio. */
-    Model libtorch;
     Samples batch;
 
     static float[][] noise(long seed, int n) {
@@ -58,14 +50,11 @@ public class CheckerScoringBenchmark {
         checker = AutoencoderChecker.train(Samples.images(noise(1, 256), 1, 28, 28),
                 AutoencoderConfig.defaults().withEpochs(1));
         batch = Samples.images(noise(2, IMAGES), 1, 28, 28);
-        libtorch = AutoencoderTraining.newModel(List.of(1, 28, 28), AutoencoderConfig.defaults());
-        libtorch.getBlock().initialize(libtorch.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         checker.close();
-        libtorch.close();
     }
 
     @Benchmark
@@ -79,7 +68,7 @@ public class CheckerScoringBenchmark {
     @Benchmark
     public double[] score20000ImagesOnLibtorch(ProcessCpu cpu) {
         cpu.begin();
-        double[] scores = AutoencoderTraining.engineScore(libtorch, batch.rows(), List.of(1, 28, 28), ScoreKind.L2, 100);
+        double[] scores = checker.scoreOnEngine(batch);
         cpu.end();
         return scores;
     }

@@ -24,21 +24,21 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.trustml.core.images.ImageDataset;
-import org.trustml.core.images.ImageEntry;
-import org.trustml.core.images.Split;
 import org.trustml.core.io.ContentHash;
 import org.trustml.core.pipeline.Pipeline;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.pipeline.RunOptions;
 import org.trustml.core.pipeline.Stage;
-import org.trustml.core.stages.EvaluateImageClassifier;
-import org.trustml.core.stages.ImageFolder;
 import org.trustml.core.stages.Ingest;
-import org.trustml.core.train.ImageClassifierConfig;
-import org.trustml.core.train.TrainedModel;
-import org.trustml.core.train.internal.ClassifierTraining;
-import org.trustml.core.train.internal.ImageTensors;
+import org.trustml.vision.images.ImageDataset;
+import org.trustml.vision.images.ImageEntry;
+import org.trustml.vision.images.ImageTensors;
+import org.trustml.vision.images.Split;
+import org.trustml.vision.stages.EvaluateImageClassifier;
+import org.trustml.vision.stages.ImageFolder;
+import org.trustml.vision.train.ClassifierTraining;
+import org.trustml.vision.train.ImageClassifierConfig;
+import org.trustml.vision.train.TrainedModel;
 
 /**
  * Evaluation of 10,000 images ({@link #images}; 64×64 PNG, MobileNetV2, two classes) through the

@@ -20,8 +20,8 @@ import java.util.Arrays;
 import org.trustml.adversarial.GradientClassifier;
 import org.trustml.adversarial.Pgd;
 import org.trustml.adversarial.Robustness;
-import org.trustml.core.torch.ConvolutionGradients;
-import org.trustml.core.torch.GradientCheck;
+import org.trustml.torch.ConvolutionGradients;
+import org.trustml.torch.GradientCheck;
 
 /**
  * How fast each convolution path of libtorch is, one path per JVM (the choice is process-wide):

@@ -22,13 +22,13 @@ import javax.imageio.ImageIO;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Verdict;
-import org.trustml.core.publish.ModelPackage;
-import org.trustml.core.publish.ModelRegistry;
-import org.trustml.core.publish.PublishOptions;
-import org.trustml.core.train.Architecture;
-import org.trustml.core.train.TrainedModel;
+import org.trustml.publish.ModelPackage;
+import org.trustml.publish.ModelRegistry;
+import org.trustml.publish.PublishOptions;
 import org.trustml.serving.ModelServer;
 import org.trustml.serving.ServerConfig;
+import org.trustml.vision.train.Architecture;
+import org.trustml.vision.train.TrainedModel;
 
 /**
  * A bounded load test of {@code ModelServer} on loopback: a MobileNetV2 package (32x32 RGB, 2 classes)

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.trustml.core.publish.ModelPackage;
+import org.trustml.publish.ModelPackage;
 import org.trustml.serving.ModelServer;
 import org.trustml.serving.ServerConfig;
 

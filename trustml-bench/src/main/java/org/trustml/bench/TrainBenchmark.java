@@ -29,16 +29,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.trustml.core.images.ImageDataset;
-import org.trustml.core.images.ImageEntry;
-import org.trustml.core.images.Split;
 import org.trustml.core.pipeline.Pipeline;
 import org.trustml.core.pipeline.RunOptions;
-import org.trustml.core.stages.ImageFolder;
 import org.trustml.core.stages.Ingest;
-import org.trustml.core.train.ImageClassifierConfig;
-import org.trustml.core.train.internal.ClassifierTraining;
-import org.trustml.core.train.internal.ImageTensors;
+import org.trustml.vision.images.ImageDataset;
+import org.trustml.vision.images.ImageEntry;
+import org.trustml.vision.images.ImageTensors;
+import org.trustml.vision.images.Split;
+import org.trustml.vision.stages.ImageFolder;
+import org.trustml.vision.train.ClassifierTraining;
+import org.trustml.vision.train.ImageClassifierConfig;
 
 /**
  * The train stage's loop against a bare DJL loop on the same model (MobileNetV2, 64×64 RGB, batch

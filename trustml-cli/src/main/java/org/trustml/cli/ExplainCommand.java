@@ -18,10 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.images.ImageDecoder;
 import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.Json;
-import org.trustml.core.models.SavedModel;
 import org.trustml.core.table.Table;
 import org.trustml.explain.BatchModel;
 import org.trustml.explain.ExplanationImages;
@@ -41,11 +39,13 @@ import org.trustml.explain.Slic;
 import org.trustml.explain.TabularData;
 import org.trustml.explain.TabularExplanation;
 import org.trustml.explain.TabularMode;
+import org.trustml.tensorflow.SavedModel;
+import org.trustml.torch.ConvolutionGradients;
+import org.trustml.vision.images.ImageDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.trustml.core.torch.ConvolutionGradients;
 
 /**
  * {@code trustml explain}: LIME for an image or a table row, against a TorchScript file, a DJL model directory or a

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.trustml.core.publish.ModelPackage;
+import org.trustml.publish.ModelPackage;
 import org.trustml.serving.ModelServer;
 import org.trustml.serving.ServerConfig;
 import picocli.CommandLine.Command;

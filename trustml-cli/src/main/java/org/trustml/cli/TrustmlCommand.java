@@ -2,11 +2,11 @@ package org.trustml.cli;
 
 import java.io.PrintWriter;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.PipelineException;
 import org.trustml.core.Versions;
 import org.trustml.core.evaluation.NotBlessedException;
-import picocli.CommandLine;
+import org.trustml.core.pipeline.PipelineException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code trustml} command. */
 @Command(

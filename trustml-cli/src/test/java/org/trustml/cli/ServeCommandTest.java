@@ -20,10 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Verdict;
-import org.trustml.core.publish.ModelRegistry;
-import org.trustml.core.publish.PublishOptions;
-import org.trustml.core.train.Architecture;
-import org.trustml.core.train.TrainedModel;
+import org.trustml.publish.ModelRegistry;
+import org.trustml.publish.PublishOptions;
+import org.trustml.vision.train.Architecture;
+import org.trustml.vision.train.TrainedModel;
 
 class ServeCommandTest {
     @TempDir

@@ -180,6 +180,17 @@ public final class AutoencoderChecker implements AutoCloseable {
                 config.score(), config.outlierPercent());
     }
 
+    /**
+     * The same scores as {@link #score}, computed by DJL's forward pass on the engine instead of trustml's
+     * plain-Java scorer of image networks (for tables both are the engine's): a cross-check of the
+     * scorer, and the baseline of its benchmark. Slower for images.
+     */
+    public double[] scoreOnEngine(Samples batch) {
+        requireShape(batch);
+        return AutoencoderTraining.engineScore(model, standardise(batch.rows(), mean, std, batch.isImage()), shape,
+                config.score(), config.outlierPercent());
+    }
+
     /** Scores a batch, finds its anomalies and decides whether it drifted. */
     public BatchVerdict check(Samples batch) {
         if (batch.size() == 0) {

@@ -4,15 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.evaluation.ImageEvaluationInput;
-import org.trustml.core.evaluation.ImageEvaluator;
-import org.trustml.core.images.ImageEntry;
-import org.trustml.core.images.Split;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.table.DoubleColumn;
 import org.trustml.core.table.Table;
-import org.trustml.core.train.TrainedModel;
-import org.trustml.core.train.internal.ImageTensors;
+import org.trustml.vision.evaluation.ImageEvaluationInput;
+import org.trustml.vision.evaluation.ImageEvaluator;
+import org.trustml.vision.images.ImageEntry;
+import org.trustml.vision.images.ImageTensors;
+import org.trustml.vision.images.Split;
+import org.trustml.vision.train.TrainedModel;
 
 /**
  * The drift check of the evaluate stage: compares the evaluated split with a reference split

@@ -16,19 +16,19 @@ import javax.imageio.ImageIO;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trustml.core.evaluation.ImageEvaluation;
 import org.trustml.core.evaluation.Slice;
-import org.trustml.core.images.ImageDataset;
-import org.trustml.core.images.Split;
 import org.trustml.core.pipeline.Pipeline;
 import org.trustml.core.pipeline.RunOptions;
-import org.trustml.core.stages.EvaluateImageClassifier;
-import org.trustml.core.stages.ImageFolder;
 import org.trustml.core.stages.Ingest;
-import org.trustml.core.stages.TrainImageClassifier;
 import org.trustml.core.table.Table;
 import org.trustml.core.tracking.Tracker;
-import org.trustml.core.train.ImageClassifierConfig;
+import org.trustml.vision.evaluation.ImageEvaluation;
+import org.trustml.vision.images.ImageDataset;
+import org.trustml.vision.images.Split;
+import org.trustml.vision.stages.EvaluateImageClassifier;
+import org.trustml.vision.stages.ImageFolder;
+import org.trustml.vision.stages.TrainImageClassifier;
+import org.trustml.vision.train.ImageClassifierConfig;
 
 class ImageDriftEvaluatorTest {
     @TempDir

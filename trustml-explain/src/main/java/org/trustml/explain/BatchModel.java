@@ -6,8 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import org.trustml.core.TrustmlException;
-import org.trustml.core.models.CrossEngine;
-import org.trustml.core.models.SavedModel;
+import org.trustml.tensorflow.CrossEngine;
+import org.trustml.tensorflow.SavedModel;
 
 /**
  * What LIME needs from a model: predictions for a batch. The input is a batch NDArray (for images

@@ -13,8 +13,8 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.torch.ConvolutionGradients;
-import org.trustml.core.train.GradientCollectors;
+import org.trustml.torch.ConvolutionGradients;
+import org.trustml.torch.GradientCollectors;
 
 /**
  * Gradient attributions for DJL models whose engine computes gradients (PyTorch; a TorchScript model

@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.evaluation.ImageEvaluationInput;
-import org.trustml.core.evaluation.ImageEvaluator;
-import org.trustml.core.images.ImageEntry;
 import org.trustml.core.pipeline.RunContext;
-import org.trustml.core.train.internal.ImageTensors;
+import org.trustml.vision.evaluation.ImageEvaluationInput;
+import org.trustml.vision.evaluation.ImageEvaluator;
+import org.trustml.vision.images.ImageEntry;
+import org.trustml.vision.images.ImageTensors;
 
 /**
  * The explanation check of the evaluate stage: LIME ({@link ImageExplainer}, lime 0.2's

@@ -7,7 +7,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.images.ImageDecoder;
+import org.trustml.vision.images.ImageDecoder;
 
 /**
  * An RGB image with float channels in [0, 1], stored row-major as height × width × 3 (HWC), the

@@ -13,15 +13,15 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.evaluation.ImageEvaluation;
 import org.trustml.core.pipeline.Pipeline;
 import org.trustml.core.pipeline.RunOptions;
-import org.trustml.core.stages.EvaluateImageClassifier;
-import org.trustml.core.stages.ImageFolder;
 import org.trustml.core.stages.Ingest;
-import org.trustml.core.stages.TrainImageClassifier;
 import org.trustml.core.tracking.Tracker;
-import org.trustml.core.train.ImageClassifierConfig;
+import org.trustml.vision.evaluation.ImageEvaluation;
+import org.trustml.vision.stages.EvaluateImageClassifier;
+import org.trustml.vision.stages.ImageFolder;
+import org.trustml.vision.stages.TrainImageClassifier;
+import org.trustml.vision.train.ImageClassifierConfig;
 
 class LimeEvaluatorTest {
     @TempDir

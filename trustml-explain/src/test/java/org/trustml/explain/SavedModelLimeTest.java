@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trustml.core.models.SavedModel;
+import org.trustml.tensorflow.SavedModel;
 
 /**
  * LIME on a real TensorFlow SavedModel: {@code rectangle_mean_savedmodel} (made with TF-Java by

@@ -4,10 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.evaluation.ImageEvaluationInput;
-import org.trustml.core.evaluation.ImageEvaluator;
-import org.trustml.core.evaluation.TabularEvaluationInput;
-import org.trustml.core.evaluation.TabularEvaluator;
+import org.trustml.core.evaluation.Predictions;
+import org.trustml.core.evaluation.PredictionsEvaluator;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.table.Column;
 import org.trustml.core.table.DoubleColumn;
@@ -15,9 +13,9 @@ import org.trustml.core.table.StringColumn;
 import org.trustml.core.table.Table;
 
 /**
- * The fairness check of the evaluate stage, for image and tabular classifiers alike: builds a table
- * of the evaluated images' (or rows') true labels, predicted labels, the score of the favorable label
- * and their protected attributes from the dataset's metadata (or the rows themselves), and computes the {@link FairnessReport} (AIF360 metrics, one-vs-rest for the
+ * The fairness check of the evaluate stage, for image and tabular classifiers and any other
+ * {@link Predictions} alike: builds a table of the evaluated rows' true labels, predicted labels, the score of the favorable label
+ * and their protected attributes (the predictions' attribute columns: an image dataset's metadata, a table's own columns), and computes the {@link FairnessReport} (AIF360 metrics, one-vs-rest for the
  * favorable label when there are more than two classes).
  *
  * <pre>{@code
@@ -32,7 +30,7 @@ import org.trustml.core.table.Table;
  *                         intersectional report and differential fairness
  */
 public record FairnessEvaluator(String favorableLabel, Group privileged, List<String> protectedColumns)
-        implements ImageEvaluator, TabularEvaluator {
+        implements PredictionsEvaluator {
     /** Names of the columns of the table the report is computed on. */
     static final String LABEL = "label";
     static final String PREDICTION = "prediction";
@@ -64,14 +62,8 @@ public record FairnessEvaluator(String favorableLabel, Group privileged, List<St
     }
 
     @Override
-    public FairnessReport evaluate(ImageEvaluationInput in, RunContext context) {
-        return report(in.model().classes(), in.truth(), in.predicted(), in.probabilities(), in.metadata());
-    }
-
-    /** The same for a tabular model: the protected columns are read from the evaluated rows. */
-    @Override
-    public FairnessReport evaluate(TabularEvaluationInput in, RunContext context) {
-        return report(in.model().classes(), in.truth(), in.predicted(), in.probabilities(), in.rows());
+    public FairnessReport evaluate(Predictions in, RunContext context) {
+        return report(in.classes(), in.truth(), in.predicted(), in.probabilities(), in.attributes());
     }
 
     private FairnessReport report(List<String> classes, int[] truthIndex, int[] predictedIndex, double[][] p,

@@ -6,14 +6,14 @@ import ai.djl.Model;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.trustml.core.evaluation.ImageEvaluationInput;
 import org.trustml.core.evaluation.Slice;
-import org.trustml.core.images.ImageDataset;
-import org.trustml.core.images.Split;
 import org.trustml.core.table.StringColumn;
 import org.trustml.core.table.Table;
-import org.trustml.core.train.Architecture;
-import org.trustml.core.train.TrainedModel;
+import org.trustml.vision.evaluation.ImageEvaluationInput;
+import org.trustml.vision.images.ImageDataset;
+import org.trustml.vision.images.Split;
+import org.trustml.vision.train.Architecture;
+import org.trustml.vision.train.TrainedModel;
 
 class FairnessEvaluatorTest {
     static final String COVID = "COVID-19";
@@ -35,7 +35,7 @@ class FairnessEvaluatorTest {
         try (Model loaded = Model.newInstance("unused")) {
             ImageEvaluationInput in = new ImageEvaluationInput(model, loaded, data, Split.TEST, List.of(), meta, truth, p,
                     predicted);
-            FairnessReport r = FairnessEvaluator.of(COVID, Group.where("sex", "M"), "sex").evaluate(in, null);
+            FairnessReport r = FairnessEvaluator.of(COVID, Group.where("sex", "M"), "sex").evaluate(in.predictions(), null);
             // equal_opportunity_difference = TPR(unprivileged) - TPR(privileged) = 1/2 - 1 (AIF360's definition)
             assertThat(r.classification(MetricId.EQUAL_OPPORTUNITY_DIFFERENCE).orElseThrow().between()).isEqualTo(-0.5);
             assertThat(r.metric("equal_opportunity_difference")).get().extracting(v -> v.value()).isEqualTo(-0.5);
@@ -59,11 +59,11 @@ class FairnessEvaluatorTest {
         }
         Table rows = Table.of(StringColumn.of("sex", "M", "M", "M", "M", "F", "F", "F", "F"),
                 StringColumn.of("credit", "good", "good", "bad", "bad", "good", "good", "bad", "bad"));
-        org.trustml.core.train.TabularModel model = new org.trustml.core.train.TabularModel(
-                org.trustml.core.train.TabularAlgorithm.LOGISTIC_REGRESSION, "credit", List.of("income"), classes,
+        org.trustml.tabular.TabularModel model = new org.trustml.tabular.TabularModel(
+                org.trustml.tabular.TabularAlgorithm.LOGISTIC_REGRESSION, "credit", List.of("income"), classes,
                 Path.of("m.tribuo"), "sha256:0", Path.of("held-out.csv"), java.util.Map.of(), 8, 8);
         FairnessReport r = FairnessEvaluator.of("good", Group.where("sex", "M"), "sex")
-                .evaluate(new org.trustml.core.evaluation.TabularEvaluationInput(model, rows, truth, p, predicted), null);
+                .evaluate(new org.trustml.tabular.TabularEvaluationInput(model, rows, truth, p, predicted).predictions(), null);
         // disparate_impact = P(good | F) / P(good | M) = (1/4) / (3/4) = 1/3, by hand
         assertThat(r.metric("disparate_impact")).get().extracting(v -> v.value())
                 .satisfies(v -> assertThat((double) v).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-12)));

@@ -11,12 +11,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Blessing;
-import org.trustml.core.evaluation.ImageEvaluation;
 import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.modelcard.CardRenderer;
 import org.trustml.modelcard.ModelCard;
 import org.trustml.report.internal.ReportView;
+import org.trustml.vision.evaluation.ImageEvaluation;
 
 /**
  * The trust report of an image classifier that went through evaluate and bless: ONE self-contained

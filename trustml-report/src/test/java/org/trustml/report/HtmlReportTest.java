@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Blessing;
-import org.trustml.core.evaluation.ImageEvaluation;
 import org.trustml.core.evaluation.Verdict;
+import org.trustml.vision.evaluation.ImageEvaluation;
 
 class HtmlReportTest {
     private static final Pattern SRC = Pattern.compile("src=\"([^\"]*)\"");

@@ -16,7 +16,6 @@ import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.evaluation.Classification;
 import org.trustml.core.evaluation.ClassificationReport;
 import org.trustml.core.evaluation.Gate;
-import org.trustml.core.evaluation.ImageEvaluation;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Slice;
@@ -24,8 +23,6 @@ import org.trustml.core.evaluation.Verdict;
 import org.trustml.core.table.DoubleColumn;
 import org.trustml.core.table.StringColumn;
 import org.trustml.core.table.Table;
-import org.trustml.core.train.Architecture;
-import org.trustml.core.train.TrainedModel;
 import org.trustml.drift.Drift;
 import org.trustml.explain.ExplanationReport;
 import org.trustml.explain.FeatureWeight;
@@ -34,6 +31,9 @@ import org.trustml.fairness.Group;
 import org.trustml.modelcard.CardFormat;
 import org.trustml.modelcard.ModelCard;
 import org.trustml.modelcard.ModelCards;
+import org.trustml.vision.evaluation.ImageEvaluation;
+import org.trustml.vision.train.Architecture;
+import org.trustml.vision.train.TrainedModel;
 
 /**
  * An evaluation with every kind of evaluator result, built from hand-made predictions (no model is

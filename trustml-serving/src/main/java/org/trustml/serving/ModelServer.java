@@ -14,7 +14,7 @@ import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.publish.ModelPackage;
+import org.trustml.publish.ModelPackage;
 import org.trustml.serving.internal.BodyReader;
 import org.trustml.serving.internal.ServedModel;
 import org.trustml.serving.internal.ServerMetrics;
@@ -27,7 +27,7 @@ import org.xnio.Options;
  *
  * <p>Routes: {@code GET /v2/health/live}, {@code GET /v2/health/ready}, {@code GET /v2} (server
  * metadata), {@code GET /v2/models/{name}[/versions/{v}]} (model metadata: the package's
- * {@link org.trustml.core.publish.Signature}), {@code GET …/ready}, {@code POST …/infer}, and
+ * {@link org.trustml.publish.Signature}), {@code GET …/ready}, {@code POST …/infer}, and
  * {@code GET /metrics} (Prometheus text). With a token configured every route but the two health
  * checks needs {@code Authorization: Bearer <token>} (else 401). Errors are {@code {"error": "…"}}:
  * 400 malformed JSON, wrong shape or datatype, a non-finite number, images over the pixel limit, an

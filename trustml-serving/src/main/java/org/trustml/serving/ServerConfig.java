@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.Optional;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.images.ImageDecoder;
+import org.trustml.vision.images.ImageDecoder;
 
 /**
  * How a {@link ModelServer} listens and batches.

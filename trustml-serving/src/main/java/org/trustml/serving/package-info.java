@@ -3,6 +3,7 @@
  * Open Inference Protocol v2 REST server (the protocol KServe, Triton and MLServer speak) on Undertow,
  * with dynamic batching, a bounded queue, a request size limit, optional bearer-token authentication
  * and Prometheus metrics; and {@link org.trustml.serving.S3ObjectStore}, the S3-compatible
- * {@link org.trustml.core.publish.ObjectStore} (AWS SDK v2) that publishing copies packages to.
+ * {@link org.trustml.publish.ObjectStore} (AWS SDK v2) that publishing copies packages to.
  */
 package org.trustml.serving;
+

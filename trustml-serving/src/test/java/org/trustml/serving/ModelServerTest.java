@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trustml.core.publish.ModelPackage;
-import org.trustml.core.train.TrainedModel;
+import org.trustml.publish.ModelPackage;
+import org.trustml.vision.train.TrainedModel;
 
 /** The v2 routes, request/response JSON, faults and metrics of a server on loopback. */
 class ModelServerTest {

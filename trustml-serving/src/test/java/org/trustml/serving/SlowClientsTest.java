@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trustml.core.publish.ModelPackage;
+import org.trustml.publish.ModelPackage;
 
 /**
  * Clients that send their bodies slowly (issue 17, part 6): they must not stall other requests, and

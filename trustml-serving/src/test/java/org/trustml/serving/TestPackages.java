@@ -11,13 +11,13 @@ import javax.imageio.ImageIO;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Verdict;
-import org.trustml.core.publish.ModelPackage;
-import org.trustml.core.publish.ModelRegistry;
-import org.trustml.core.publish.ObjectStore;
-import org.trustml.core.publish.Publication;
-import org.trustml.core.publish.PublishOptions;
-import org.trustml.core.train.Architecture;
-import org.trustml.core.train.TrainedModel;
+import org.trustml.publish.ModelPackage;
+import org.trustml.publish.ModelRegistry;
+import org.trustml.publish.ObjectStore;
+import org.trustml.publish.Publication;
+import org.trustml.publish.PublishOptions;
+import org.trustml.vision.train.Architecture;
+import org.trustml.vision.train.TrainedModel;
 
 /**
  * Test packages: an initialised (untrained) MobileNetV2 for 32x32 images and two classes, published

@@ -9,22 +9,22 @@ import java.util.Optional;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.MetricValue;
-import org.trustml.core.evaluation.TabularEvaluation;
 import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.Json;
 import org.trustml.core.pipeline.Pipeline;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.core.pipeline.RunOptions;
 import org.trustml.core.stages.Bless;
-import org.trustml.core.stages.EvaluateTabularClassifier;
 import org.trustml.core.stages.Ingest;
-import org.trustml.core.stages.TrainTabularClassifier;
 import org.trustml.core.table.Table;
-import org.trustml.core.train.TabularClassifierConfig;
 import org.trustml.fairness.FairnessEvaluator;
 import org.trustml.fairness.Group;
 import org.trustml.fairness.mitigation.Reweighing;
 import org.trustml.fairness.mitigation.Target;
+import org.trustml.tabular.TabularClassifierConfig;
+import org.trustml.tabular.TabularEvaluation;
+import org.trustml.tabular.stages.EvaluateTabularClassifier;
+import org.trustml.tabular.stages.TrainTabularClassifier;
 
 /**
  * Sample (3): a credit-scoring pipeline with Tribuo's logistic regression on applicants from

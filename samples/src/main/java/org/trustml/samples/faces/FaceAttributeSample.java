@@ -3,19 +3,19 @@ package org.trustml.samples.faces;
 import java.nio.file.Path;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.evaluation.Gate;
-import org.trustml.core.evaluation.ImageEvaluation;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.pipeline.Pipeline;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.core.pipeline.RunOptions;
 import org.trustml.core.stages.Bless;
-import org.trustml.core.stages.EvaluateImageClassifier;
-import org.trustml.core.stages.ImageFolder;
 import org.trustml.core.stages.Ingest;
-import org.trustml.core.stages.TrainImageClassifier;
-import org.trustml.core.train.ImageClassifierConfig;
 import org.trustml.fairness.FairnessEvaluator;
 import org.trustml.fairness.Group;
+import org.trustml.vision.evaluation.ImageEvaluation;
+import org.trustml.vision.stages.EvaluateImageClassifier;
+import org.trustml.vision.stages.ImageFolder;
+import org.trustml.vision.stages.TrainImageClassifier;
+import org.trustml.vision.train.ImageClassifierConfig;
 
 /**
  * Sample (2): a gender classifier on {@link SyntheticFaces} (FairFace-like labels, race and age

@@ -21,10 +21,10 @@ import ai.djl.training.tracker.Tracker;
 import org.trustml.adversarial.GradientClassifier;
 import org.trustml.adversarial.Models;
 import org.trustml.adversarial.OutputKind;
-import org.trustml.core.train.GradientCollectors;
-import org.trustml.core.train.Losses;
-import org.trustml.core.train.SeededInitializer;
 import org.trustml.explain.BatchModel;
+import org.trustml.torch.GradientCollectors;
+import org.trustml.torch.Losses;
+import org.trustml.torch.SeededInitializer;
 
 /**
  * The sample's model: a two-layer perceptron (flatten → 16 ReLU units → 2 logits) on the

@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.evaluation.Blessing;
-import org.trustml.core.evaluation.ImageEvaluation;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.core.run.RunStatus;
 import org.trustml.core.table.Table;
+import org.trustml.vision.evaluation.ImageEvaluation;
 
 class FaceAttributeSampleTest {
     @TempDir

@@ -9,9 +9,9 @@ import org.trustml.adversarial.ClipRange;
 import org.trustml.adversarial.GradientClassifier;
 import org.trustml.adversarial.Norm;
 import org.trustml.adversarial.OutputKind;
-import org.trustml.core.torch.ConvolutionGradients;
-import org.trustml.core.torch.OwnedScalars;
-import org.trustml.core.train.GradientCollectors;
+import org.trustml.torch.ConvolutionGradients;
+import org.trustml.torch.GradientCollectors;
+import org.trustml.torch.OwnedScalars;
 
 /**
  * The arithmetic of one FGSM/PGD step, on NDArrays of shape (N, …), following ART 1.20

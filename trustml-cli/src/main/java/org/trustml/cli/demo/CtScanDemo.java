@@ -4,13 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.trustml.adversarial.Norm;
 import org.trustml.adversarial.NativeHeap;
+import org.trustml.adversarial.Norm;
 import org.trustml.adversarial.RobustnessEvaluator;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.evaluation.Gate;
-import org.trustml.core.evaluation.ImageEvaluation;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.pipeline.Pipeline;
@@ -18,12 +17,8 @@ import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.core.pipeline.Progress;
 import org.trustml.core.pipeline.RunOptions;
 import org.trustml.core.stages.Bless;
-import org.trustml.core.stages.EvaluateImageClassifier;
 import org.trustml.core.stages.Filter;
-import org.trustml.core.stages.ImageFolder;
 import org.trustml.core.stages.Ingest;
-import org.trustml.core.stages.TrainImageClassifier;
-import org.trustml.core.train.ImageClassifierConfig;
 import org.trustml.drift.ImageDriftEvaluator;
 import org.trustml.explain.LimeEvaluator;
 import org.trustml.explain.Slic;
@@ -33,6 +28,11 @@ import org.trustml.modelcard.CardRenderer;
 import org.trustml.modelcard.ModelCard;
 import org.trustml.modelcard.ModelCards;
 import org.trustml.report.HtmlReport;
+import org.trustml.vision.evaluation.ImageEvaluation;
+import org.trustml.vision.stages.EvaluateImageClassifier;
+import org.trustml.vision.stages.ImageFolder;
+import org.trustml.vision.stages.TrainImageClassifier;
+import org.trustml.vision.train.ImageClassifierConfig;
 
 /**
  * The trusted pipeline end to end on synthetic chest CT slices ({@link CtScanData}), as the CLAIMED

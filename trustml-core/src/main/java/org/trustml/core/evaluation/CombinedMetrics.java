@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The metrics of an evaluate stage's result: the classification report's, then each evaluator's. */
-final class CombinedMetrics {
+public final class CombinedMetrics {
     private CombinedMetrics() {}
 
     /**
@@ -15,7 +15,7 @@ final class CombinedMetrics {
      * {@code <evaluator>.<name>} when it differs (weighted counts, another favorable class), so no
      * number is lost and none is listed twice.
      */
-    static List<MetricValue> of(ClassificationReport classification, Map<String, MetricSource> evaluators) {
+    public static List<MetricValue> of(ClassificationReport classification, Map<String, MetricSource> evaluators) {
         List<MetricValue> all = new ArrayList<>(classification.metrics());
         Map<String, MetricValue> seen = new LinkedHashMap<>();
         all.forEach(m -> seen.put(m.name() + " @ " + m.slice(), m));

@@ -46,7 +46,7 @@ public final class Pipeline<O> {
     /**
      * Runs every stage in order, records the run ({@code run.json} in the run directory and the
      * tracker) and returns the last output. A failing stage fails the run: the record is still
-     * written, with that stage FAILED, and a {@link org.trustml.core.PipelineException} is thrown.
+     * written, with that stage FAILED, and a {@link org.trustml.core.pipeline.PipelineException} is thrown.
      */
     public PipelineRun<O> run(RunOptions options) {
         return new PipelineRunner(stages, requireNonNull(options, "options")).run();

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.trustml.core.PipelineException;
 import org.trustml.core.io.Json;
 import org.trustml.core.run.ContentHashes;
 import org.trustml.core.run.EnvironmentRecord;

@@ -1,5 +1,6 @@
 package org.trustml.core.pipeline;
 
+
 /**
  * Where stages report how far long work has got (training batches, attacks over many samples), so
  * an application can show a progress bar. Called on the stage's thread; keep it quick.

@@ -22,7 +22,6 @@ import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.ContentHash;
 import org.trustml.core.run.ArtifactRecord;
 import org.trustml.core.run.RunRecord;
-import org.trustml.core.torch.ConvolutionGradients;
 import org.trustml.core.tracking.TrackedRun;
 
 /**
@@ -114,10 +113,9 @@ public final class RunContext implements AutoCloseable {
      */
     public NDManager ndManager() {
         if (manager == null) {
-            if ("PyTorch".equals(Engine.getDefaultEngineName())) {
-                // before libtorch loads, so its convolution gradients can stay on oneDNN's SSE4.1 kernels
-                ConvolutionGradients.ensureCorrect();
-            }
+            // before the engine loads (trustml-torch checks libtorch's convolution gradients here, while
+            // oneDNN can still be kept on its correct kernels)
+            EngineStart.runAll(Engine.getDefaultEngineName());
             manager = NDManager.newBaseManager();
             Engine engine = manager.getEngine();
             enginesUsed.add(engine.getEngineName() + " " + engine.getVersion());

@@ -1,5 +1,6 @@
 package org.trustml.core.pipeline;
 
+
 /**
  * One step of a pipeline: takes an {@code I}, gives an {@code O}.
  *

@@ -1,5 +1,6 @@
 package org.trustml.core.run;
 
+
 /**
  * A value that can name its own content: equal content gives an equal hash. Stage outputs that
  * implement it are recorded by this hash in the {@link RunRecord}.

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.trustml.core.images.CloudAnnotations;
 import org.trustml.core.io.ContentHash;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.pipeline.Stage;

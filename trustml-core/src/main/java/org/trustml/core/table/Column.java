@@ -1,5 +1,6 @@
 package org.trustml.core.table;
 
+
 /**
  * One immutable, typed column of a {@link Table}. Each type keeps its values in a primitive array
  * that callers can read without copying; missing values are tracked per row.

@@ -1,5 +1,6 @@
 package org.trustml.core.table;
 
+
 /** The type of a {@link Column}. Names in JSON are the lower-case enum names. */
 public enum ColumnType {
     /** 64-bit floating point; missing values are stored as NaN and tracked separately. */

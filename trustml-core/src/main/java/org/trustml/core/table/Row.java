@@ -1,5 +1,6 @@
 package org.trustml.core.table;
 
+
 /**
  * A view of one row of a {@link Table}, handed to row predicates and row functions. The same
  * instance is reused for every row of a scan: read from it inside the callback, do not keep it.

@@ -1,5 +1,6 @@
 package org.trustml.core.table;
 
+
 /**
  * Where the CSV handler delivers the fields of valid data rows: straight into the column
  * builders ({@link #direct}), or through a second thread ({@link PipelinedRowSink}).

@@ -20,12 +20,12 @@ import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustml.core.TrustmlException;
-import org.trustml.core.train.GradientCollectors;
-import org.trustml.core.train.Losses;
-import org.trustml.core.train.SeededInitializer;
 import org.trustml.drift.AutoencoderConfig;
 import org.trustml.drift.ScoreKind;
-import org.trustml.core.torch.ConvolutionGradients;
+import org.trustml.torch.ConvolutionGradients;
+import org.trustml.torch.GradientCollectors;
+import org.trustml.torch.Losses;
+import org.trustml.torch.SeededInitializer;
 
 /** Training and scoring of the autoencoder, on the default DJL engine. */
 public final class AutoencoderTraining {

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trustml.core.TrustmlException;
-import org.trustml.core.train.SeededInitializer;
 import org.trustml.drift.AutoencoderConfig;
 import org.trustml.drift.ScoreKind;
+import org.trustml.torch.SeededInitializer;
 
 /**
  * The Java scoring path against the DJL forward pass of the same block: the reference is

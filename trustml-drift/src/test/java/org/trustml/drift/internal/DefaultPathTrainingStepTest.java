@@ -17,8 +17,8 @@ import ai.djl.training.loss.Loss;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.trustml.core.train.SeededInitializer;
 import org.trustml.drift.AutoencoderConfig;
+import org.trustml.torch.SeededInitializer;
 
 /**
  * A training step on the default path a library user gets (no {@code ONEDNN_MAX_CPU_ISA}; the build removes it

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.trustml.adversarial.RobustnessEvaluation;
 import org.trustml.core.evaluation.GateResult;
-import org.trustml.core.evaluation.ImageEvaluation;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Slice;
@@ -25,6 +24,7 @@ import org.trustml.drift.TestResult;
 import org.trustml.explain.ExplanationReport;
 import org.trustml.explain.FeatureWeight;
 import org.trustml.fairness.FairnessReport;
+import org.trustml.vision.evaluation.ImageEvaluation;
 
 /**
  * The report sections of the pluggable evaluators, chosen by the type of each evaluator's result:

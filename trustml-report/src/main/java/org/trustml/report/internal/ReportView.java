@@ -15,12 +15,12 @@ import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.ClassificationReport;
 import org.trustml.core.evaluation.ConfusionMatrix;
 import org.trustml.core.evaluation.GateResult;
-import org.trustml.core.evaluation.ImageEvaluation;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.evaluation.SliceResult;
 import org.trustml.core.evaluation.Verdict;
-import org.trustml.core.train.TrainedModel;
+import org.trustml.vision.evaluation.ImageEvaluation;
+import org.trustml.vision.train.TrainedModel;
 
 /**
  * The data the report template sees: plain maps, lists and strings; images as base64 PNG. Values are

@@ -11,10 +11,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.images.ImageDecoder;
-import org.trustml.core.publish.Signature;
-import org.trustml.core.publish.TensorSpec;
-import org.trustml.core.train.TrainedModel;
+import org.trustml.publish.Signature;
+import org.trustml.publish.TensorSpec;
+import org.trustml.vision.images.ImageDecoder;
+import org.trustml.vision.train.TrainedModel;
 
 /**
  * Reads Open Inference Protocol v2 inference requests and writes responses (JSON, no binary

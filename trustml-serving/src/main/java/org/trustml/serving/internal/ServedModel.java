@@ -2,10 +2,10 @@ package org.trustml.serving.internal;
 
 import ai.djl.Model;
 import java.util.function.IntConsumer;
-import org.trustml.core.publish.ModelPackage;
-import org.trustml.core.publish.Signature;
-import org.trustml.core.train.TrainedModel;
+import org.trustml.publish.ModelPackage;
+import org.trustml.publish.Signature;
 import org.trustml.serving.ServerConfig;
+import org.trustml.vision.train.TrainedModel;
 
 /** A loaded package: its network on the default engine and its batcher. */
 public final class ServedModel implements AutoCloseable {

@@ -24,8 +24,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustml.core.Versions;
-import org.trustml.core.publish.ModelPackage;
-import org.trustml.core.publish.TensorSpec;
+import org.trustml.publish.ModelPackage;
+import org.trustml.publish.TensorSpec;
 import org.trustml.serving.ServerConfig;
 import org.xnio.IoUtils;
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +75,7 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .build();
+        StageSpecKinds.all().forEach((name, type) -> mapper.registerSubtypes(new NamedType(type, name)));
         READER = mapper.readerFor(PipelineSpec.class);
     }
 
@@ -101,6 +103,10 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
         String path = e instanceof JsonMappingException m ? fieldPath(m.getPath()) : null;
         Throwable cause = e.getCause();
         String problem = cause instanceof InvalidInputException ii ? ii.getMessage() : e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException t && t.getTypeId() != null) {
+            problem = "names the stage kind '" + t.getTypeId() + "', which no module on the class path provides"
+                    + moduleHint(t.getTypeId()) + " (known: " + String.join(", ", StageSpecKinds.all().keySet()) + ")";
+        }
         JsonLocation at = e.getLocation();
         InvalidInputException.Builder b = InvalidInputException.problem(oneLine(problem)).file(file);
         if (at != null && at.getLineNr() > 0) {
@@ -110,6 +116,15 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
             b.column(path);
         }
         return b.expected(EXPECTED).build(e);
+    }
+
+    /** The module that provides a kind trustml knows of, for the error when it is missing. */
+    private static String moduleHint(String kind) {
+        return switch (kind) {
+            case "image-folder", "train", "evaluate" -> "; add trustml-vision";
+            case "train-tabular", "evaluate-tabular" -> "; add trustml-tabular";
+            default -> "";
+        };
     }
 
     private static String fieldPath(List<JsonMappingException.Reference> refs) {

@@ -1,6 +1,0 @@
-/**
- * Models on other DJL engines than the default one: {@link org.trustml.core.models.SavedModel} loads a
- * TensorFlow SavedModel directory on DJL's TensorFlow engine (inference only, no gradients), and
- * {@link org.trustml.core.models.CrossEngine} runs a model whose engine differs from its inputs'.
- */
-package org.trustml.core.models;

@@ -1,0 +1,39 @@
+package org.trustml.core.pipeline.spec;
+
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * The stage kinds a module adds to pipeline files: each YAML key ({@code train}, {@code train-tabular} …)
+ * with the record it is read into. A module lists its implementation in
+ * {@code META-INF/services/org.trustml.core.pipeline.spec.StageSpecKinds}; {@link PipelineSpec} reads
+ * every one on the class path when it first reads a file.
+ */
+public interface StageSpecKinds {
+    /** YAML key → the {@link StageSpec} record read from its value. */
+    Map<String, Class<? extends StageSpec>> kinds();
+
+    /** Every kind on the class path, by name; a name claimed twice is an error naming both classes. */
+    static Map<String, Class<? extends StageSpec>> all() {
+        Map<String, Class<? extends StageSpec>> all = new TreeMap<>();
+        for (StageSpecKinds provider : ServiceLoader.load(StageSpecKinds.class, StageSpecKinds.class.getClassLoader())) {
+            provider.kinds().forEach((name, type) -> {
+                Class<? extends StageSpec> before = all.putIfAbsent(name, type);
+                if (before != null && before != type) {
+                    throw new IllegalStateException("stage kind '" + name + "' is claimed by " + before.getName()
+                            + " and " + type.getName());
+                }
+            });
+        }
+        return all;
+    }
+
+    /** The kinds core itself knows: {@code ingest} and {@code bless}. */
+    final class Core implements StageSpecKinds {
+        @Override
+        public Map<String, Class<? extends StageSpec>> kinds() {
+            return Map.of("ingest", StageSpecs.IngestSpec.class, "bless", StageSpecs.BlessSpec.class);
+        }
+    }
+}

@@ -1,5 +1,0 @@
-/**
- * Implementation of {@link org.trustml.core.torch.ConvolutionGradients}: the exact reference convolution in
- * Java and the calls into libc and libtorch that select the kernels. Not API.
- */
-package org.trustml.core.torch.internal;

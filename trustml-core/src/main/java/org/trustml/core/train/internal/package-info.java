@@ -1,2 +1,0 @@
-/** Image decoding, resizing, augmentation and the training loop; tables to Tribuo examples; not API. */
-package org.trustml.core.train.internal;

@@ -1,0 +1,154 @@
+package org.trustml.tabular.stages;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.trustml.core.evaluation.Classification;
+import org.trustml.core.evaluation.ClassificationReport;
+import org.trustml.core.evaluation.Evaluation;
+import org.trustml.core.evaluation.Evaluator;
+import org.trustml.core.evaluation.MetricSource;
+import org.trustml.core.evaluation.PredictionsEvaluator;
+import org.trustml.core.io.Json;
+import org.trustml.core.pipeline.RunContext;
+import org.trustml.core.pipeline.Stage;
+import org.trustml.core.table.DoubleColumn;
+import org.trustml.core.table.StringColumn;
+import org.trustml.core.table.Table;
+import org.trustml.tabular.TabularEvaluation;
+import org.trustml.tabular.TabularEvaluationInput;
+import org.trustml.tabular.TabularEvaluator;
+import org.trustml.tabular.TabularModel;
+
+/**
+ * The evaluate stage for tabular classifiers, the twin of {@code EvaluateImageClassifier} (trustml-vision): predicts
+ * the rows the train stage held out, computes the {@link ClassificationReport} overall and per slice
+ * of the columns asked for, runs each {@link TabularEvaluator} (fairness …) on the same predictions,
+ * and writes {@code classification.json}, {@code <evaluator>.json}, {@code evaluation.json} (the
+ * baseline file for change gates) and {@code predictions.csv} (the rows with {@code predicted} and
+ * one {@code p_<class>} column per class). Logs the overall accuracy; gives a
+ * {@link TabularEvaluation} that the bless stage and the model card read as any evaluation.
+ */
+public final class EvaluateTabularClassifier implements Stage<TabularModel, TabularEvaluation> {
+
+    /**
+     * The stage's configuration.
+     *
+     * @param sliceColumns columns whose every value is a slice
+     * @param crossSlices  groups of columns whose every combination is a slice
+     * @param evaluators   the evaluators' names and configurations
+     */
+    public record Config(List<String> sliceColumns, List<List<String>> crossSlices, Map<String, Object> evaluators) {
+        public Config {
+            sliceColumns = List.copyOf(sliceColumns);
+            crossSlices = crossSlices.stream().map(List::copyOf).toList();
+            evaluators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evaluators));
+        }
+    }
+
+    /** Column of the predicted class in {@code predictions.csv}. */
+    public static final String PREDICTED = "predicted";
+
+    private final List<String> sliceColumns;
+    private final List<List<String>> crossSlices;
+    private final List<Evaluator<TabularEvaluationInput>> evaluators;
+
+    private EvaluateTabularClassifier(List<String> slices, List<List<String>> cross,
+            List<Evaluator<TabularEvaluationInput>> evaluators) {
+        this.sliceColumns = List.copyOf(slices);
+        this.crossSlices = List.copyOf(cross);
+        this.evaluators = List.copyOf(evaluators);
+    }
+
+    /** Evaluates the held-out rows, overall only. */
+    public static EvaluateTabularClassifier onHeldOutRows() {
+        return new EvaluateTabularClassifier(List.of(), List.of(), List.of());
+    }
+
+    /** Adds one slice per value of each of these columns (e.g. {@code sex}, {@code age_group}). */
+    public EvaluateTabularClassifier slicedBy(String... columns) {
+        List<String> more = new ArrayList<>(sliceColumns);
+        more.addAll(List.of(columns));
+        return new EvaluateTabularClassifier(more, crossSlices, evaluators);
+    }
+
+    /** Adds one slice per combination of values of these columns. */
+    public EvaluateTabularClassifier crossSlicedBy(String... columns) {
+        List<List<String>> more = new ArrayList<>(crossSlices);
+        more.add(List.of(columns));
+        return new EvaluateTabularClassifier(sliceColumns, more, evaluators);
+    }
+
+    /** Adds an evaluator that needs only the predictions (fairness …). */
+    public EvaluateTabularClassifier with(PredictionsEvaluator evaluator) {
+        return plus(Evaluator.onPredictions(evaluator, TabularEvaluationInput::predictions));
+    }
+
+    /** Adds a tabular evaluator. */
+    public EvaluateTabularClassifier with(TabularEvaluator evaluator) {
+        return plus(evaluator);
+    }
+
+    private EvaluateTabularClassifier plus(Evaluator<TabularEvaluationInput> evaluator) {
+        List<Evaluator<TabularEvaluationInput>> more = new ArrayList<>(evaluators);
+        more.add(requireNonNull(evaluator, "evaluator"));
+        return new EvaluateTabularClassifier(sliceColumns, crossSlices, more);
+    }
+
+    @Override
+    public String name() {
+        return "evaluate";
+    }
+
+    @Override
+    public Config config() {
+        Map<String, Object> configs = new LinkedHashMap<>();
+        evaluators.forEach(e -> configs.put(e.name(), e.config()));
+        return new Config(sliceColumns, crossSlices, configs);
+    }
+
+    @Override
+    public TabularEvaluation apply(TabularModel model, RunContext context) {
+        Table rows = model.heldOutRows();
+        Model<Label> loaded = model.load();
+        double[][] p = model.predictProbabilities(loaded, rows);
+        int[] predicted = Classification.argmax(p);
+        StringColumn labels = StringColumn.of(model.label(), java.util.stream.IntStream.range(0, rows.rowCount())
+                .mapToObj(r -> rows.column(model.label()).format(r)).toList());
+        int[] truth = java.util.stream.IntStream.range(0, rows.rowCount())
+                .map(r -> model.classes().indexOf(labels.get(r))).toArray();
+        Classification c = Classification.of(truth, predicted, model.classes()).scores(p)
+                .slicesBy(rows, sliceColumns.toArray(String[]::new));
+        crossSlices.forEach(cols -> c.crossSlicesBy(rows, cols.toArray(String[]::new)));
+        ClassificationReport report = c.report();
+        context.writeArtifact("classification.json", out -> Json.writer().writeValue(out, report));
+        context.writeArtifact("predictions.csv", withPredictions(rows, model, predicted, p).csvContent());
+        context.logMetric("accuracy", report.overall().accuracy());
+        TabularEvaluationInput input = new TabularEvaluationInput(model, rows, truth, p, predicted);
+        Map<String, MetricSource> results = new LinkedHashMap<>();
+        for (Evaluator<TabularEvaluationInput> e : evaluators) {
+            MetricSource r = e.evaluate(input, context);
+            context.writeArtifact(e.name() + ".json", out -> Json.writer().writeValue(out, r));
+            results.put(e.name(), r);
+        }
+        TabularEvaluation evaluation = new TabularEvaluation(model, report, results);
+        context.writeArtifact("evaluation.json", out -> Json.writer().writeValue(out, Evaluation.of(evaluation.metrics())));
+        return evaluation;
+    }
+
+    private static Table withPredictions(Table rows, TabularModel model, int[] predicted, double[][] p) {
+        Table t = rows.withColumn(StringColumn.of(PREDICTED,
+                java.util.Arrays.stream(predicted).mapToObj(model.classes()::get).toList()));
+        for (int j = 0; j < model.classes().size(); j++) {
+            int k = j;
+            t = t.withColumn(DoubleColumn.of("p_" + model.classes().get(j),
+                    java.util.Arrays.stream(p).mapToDouble(row -> row[k]).toArray()));
+        }
+        return t;
+    }
+}

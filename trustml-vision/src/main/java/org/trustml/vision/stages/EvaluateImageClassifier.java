@@ -1,0 +1,156 @@
+package org.trustml.vision.stages;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.Model;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.trustml.core.InvalidInputException;
+import org.trustml.core.evaluation.Classification;
+import org.trustml.core.evaluation.ClassificationReport;
+import org.trustml.core.evaluation.Evaluation;
+import org.trustml.core.evaluation.Evaluator;
+import org.trustml.core.evaluation.MetricSource;
+import org.trustml.core.evaluation.PredictionsEvaluator;
+import org.trustml.core.io.Json;
+import org.trustml.core.pipeline.RunContext;
+import org.trustml.core.pipeline.Stage;
+import org.trustml.core.table.Table;
+import org.trustml.vision.evaluation.ImageEvaluation;
+import org.trustml.vision.evaluation.ImageEvaluationInput;
+import org.trustml.vision.evaluation.ImageEvaluator;
+import org.trustml.vision.images.ImageDataset;
+import org.trustml.vision.images.ImageEntry;
+import org.trustml.vision.images.Split;
+import org.trustml.vision.train.TrainedModel;
+
+/**
+ * The evaluate stage for image classifiers: predicts the chosen split once (inference mode), computes
+ * the {@link ClassificationReport} overall and per slice of the metadata columns asked for, then
+ * runs each plugged-in {@link ImageEvaluator} on the same predictions. Writes
+ * {@code classification.json}, {@code <evaluator>.json} and {@code evaluation.json} (every metric,
+ * an {@link Evaluation}: the baseline file for a later run's change gates), logs the overall
+ * accuracy, and gives an
+ * {@link ImageEvaluation} for the bless stage and the model card.
+ */
+public final class EvaluateImageClassifier implements Stage<TrainedModel, ImageEvaluation> {
+
+    /**
+     * The stage's configuration.
+     *
+     * @param split        the split to evaluate (test by default)
+     * @param sliceColumns metadata columns whose every value is a slice
+     * @param crossSlices  groups of columns whose every combination is a slice
+     * @param evaluators   the evaluators' names and configurations
+     */
+    public record Config(Split split, List<String> sliceColumns, List<List<String>> crossSlices,
+            Map<String, Object> evaluators) {
+        public Config {
+            requireNonNull(split, "split");
+            sliceColumns = List.copyOf(sliceColumns);
+            crossSlices = crossSlices.stream().map(List::copyOf).toList();
+            evaluators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evaluators));
+        }
+    }
+
+    private final Split split;
+    private final List<String> sliceColumns;
+    private final List<List<String>> crossSlices;
+    private final List<Evaluator<ImageEvaluationInput>> evaluators;
+
+    private EvaluateImageClassifier(Split split, List<String> slices, List<List<String>> cross,
+            List<Evaluator<ImageEvaluationInput>> evaluators) {
+        this.split = split;
+        this.sliceColumns = List.copyOf(slices);
+        this.crossSlices = List.copyOf(cross);
+        this.evaluators = List.copyOf(evaluators);
+    }
+
+    /** Evaluates the test split, overall only. */
+    public static EvaluateImageClassifier onTestSplit() {
+        return new EvaluateImageClassifier(Split.TEST, List.of(), List.of(), List.of());
+    }
+
+    /** The same on another split. */
+    public EvaluateImageClassifier on(Split other) {
+        return new EvaluateImageClassifier(requireNonNull(other, "split"), sliceColumns, crossSlices, evaluators);
+    }
+
+    /** Adds one slice per value of each of these metadata columns (e.g. {@code sex}, {@code age_group}). */
+    public EvaluateImageClassifier slicedBy(String... columns) {
+        List<String> more = new ArrayList<>(sliceColumns);
+        more.addAll(List.of(columns));
+        return new EvaluateImageClassifier(split, more, crossSlices, evaluators);
+    }
+
+    /** Adds one slice per combination of values of these columns (e.g. race × age group). */
+    public EvaluateImageClassifier crossSlicedBy(String... columns) {
+        List<List<String>> more = new ArrayList<>(crossSlices);
+        more.add(List.of(columns));
+        return new EvaluateImageClassifier(split, sliceColumns, more, evaluators);
+    }
+
+    /** Adds an evaluator that needs only the predictions (fairness …). */
+    public EvaluateImageClassifier with(PredictionsEvaluator evaluator) {
+        return plus(Evaluator.onPredictions(evaluator, ImageEvaluationInput::predictions));
+    }
+
+    /** Adds an image evaluator (explanations, robustness, drift …). */
+    public EvaluateImageClassifier with(ImageEvaluator evaluator) {
+        return plus(evaluator);
+    }
+
+    private EvaluateImageClassifier plus(Evaluator<ImageEvaluationInput> evaluator) {
+        List<Evaluator<ImageEvaluationInput>> more = new ArrayList<>(evaluators);
+        more.add(requireNonNull(evaluator, "evaluator"));
+        return new EvaluateImageClassifier(split, sliceColumns, crossSlices, more);
+    }
+
+    @Override
+    public String name() {
+        return "evaluate";
+    }
+
+    @Override
+    public Config config() {
+        Map<String, Object> configs = new LinkedHashMap<>();
+        evaluators.forEach(e -> configs.put(e.name(), e.config()));
+        return new Config(split, sliceColumns, crossSlices, configs);
+    }
+
+    @Override
+    public ImageEvaluation apply(TrainedModel model, RunContext context) {
+        ImageDataset data = ImageDataset.read(model.dataset());
+        List<ImageEntry> entries = data.entries(split);
+        if (entries.isEmpty()) {
+            throw InvalidInputException.problem("has no images in the " + split.folder() + " split").file(data.root())
+                    .expected("a dataset with a " + split.folder() + " split to evaluate").build();
+        }
+        Table metadata = data.metadata(entries);
+        int[] truth = entries.stream().mapToInt(ImageEntry::classIndex).toArray();
+        try (Model loaded = model.load()) {
+            double[][] p = model.predictProbabilities(loaded, entries.stream().map(data::file).toList());
+            int[] predicted = Classification.argmax(p);
+            Classification c = Classification.of(truth, predicted, model.classes()).scores(p)
+                    .slicesBy(metadata, sliceColumns.toArray(String[]::new));
+            crossSlices.forEach(cols -> c.crossSlicesBy(metadata, cols.toArray(String[]::new)));
+            ClassificationReport report = c.report();
+            context.writeArtifact("classification.json", out -> Json.writer().writeValue(out, report));
+            context.logMetric("accuracy", report.overall().accuracy());
+            ImageEvaluationInput input = new ImageEvaluationInput(model, loaded, data, split, entries, metadata, truth, p,
+                    predicted);
+            Map<String, MetricSource> results = new LinkedHashMap<>();
+            for (Evaluator<ImageEvaluationInput> e : evaluators) {
+                MetricSource r = e.evaluate(input, context);
+                context.writeArtifact(e.name() + ".json", out -> Json.writer().writeValue(out, r));
+                results.put(e.name(), r);
+            }
+            ImageEvaluation evaluation = new ImageEvaluation(model, report, results);
+            context.writeArtifact("evaluation.json",
+                    out -> Json.writer().writeValue(out, Evaluation.of(evaluation.metrics())));
+            return evaluation;
+        }
+    }
+}
