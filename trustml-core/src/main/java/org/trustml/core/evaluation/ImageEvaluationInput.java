@@ -40,6 +40,15 @@ public record ImageEvaluationInput(TrainedModel model, Model loaded, ImageDatase
         requireNonNull(predicted, "predicted");
     }
 
+    /**
+     * The model-neutral view of the same rows: the true and predicted classes, the probabilities and
+     * the metadata columns as attributes, for {@link PredictionsEvaluator}s.
+     */
+    public Predictions predictions() {
+        return Predictions.builder(model.classes()).truth(truth).predicted(predicted).probabilities(probabilities)
+                .attributes(metadata).build();
+    }
+
     /** The image files, in order. */
     public List<Path> files() {
         return entries.stream().map(dataset::file).toList();

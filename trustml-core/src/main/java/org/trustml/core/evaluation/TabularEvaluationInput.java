@@ -24,4 +24,13 @@ public record TabularEvaluationInput(TabularModel model, Table rows, int[] truth
         requireNonNull(probabilities, "probabilities");
         requireNonNull(predicted, "predicted");
     }
+
+    /**
+     * The model-neutral view of the same rows: the true and predicted classes, the probabilities and
+     * every column of the rows as attributes, for {@link PredictionsEvaluator}s.
+     */
+    public Predictions predictions() {
+        return Predictions.builder(model.classes()).truth(truth).predicted(predicted).probabilities(probabilities)
+                .attributes(rows).build();
+    }
 }

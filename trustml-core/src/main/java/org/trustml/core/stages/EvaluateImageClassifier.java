@@ -26,7 +26,8 @@ import org.trustml.core.train.TrainedModel;
 
 /**
  * The evaluate stage for image classifiers: predicts the chosen split once (inference mode), computes
- * the {@link ClassificationReport} overall and per slice of the metadata columns asked for, then
+ * the {@link ClassificationReport} of those {@link org.trustml.core.evaluation.Predictions} overall and
+ * per slice of the metadata columns asked for (through {@link EvaluatePredictions#classify}), then
  * runs each plugged-in {@link ImageEvaluator} on the same predictions. Writes
  * {@code classification.json}, {@code <evaluator>.json} and {@code evaluation.json} (every metric,
  * an {@link Evaluation}: the baseline file for a later run's change gates), logs the overall
@@ -122,14 +123,10 @@ public final class EvaluateImageClassifier implements Stage<TrainedModel, ImageE
         try (Model loaded = model.load()) {
             double[][] p = model.predictProbabilities(loaded, entries.stream().map(data::file).toList());
             int[] predicted = Classification.argmax(p);
-            Classification c = Classification.of(truth, predicted, model.classes()).scores(p)
-                    .slicesBy(metadata, sliceColumns.toArray(String[]::new));
-            crossSlices.forEach(cols -> c.crossSlicesBy(metadata, cols.toArray(String[]::new)));
-            ClassificationReport report = c.report();
-            context.writeArtifact("classification.json", out -> Json.writer().writeValue(out, report));
-            context.logMetric("accuracy", report.overall().accuracy());
             ImageEvaluationInput input = new ImageEvaluationInput(model, loaded, data, split, entries, metadata, truth, p,
                     predicted);
+            ClassificationReport report = EvaluatePredictions.sliced(sliceColumns, crossSlices)
+                    .classify(input.predictions(), context);
             Map<String, MetricSource> results = new LinkedHashMap<>();
             for (ImageEvaluator e : evaluators) {
                 MetricSource r = e.evaluate(input, context);
