@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.io.ContentHash;
+import org.trustml.core.run.ContentAddressable;
 import org.trustml.core.table.Column;
 import org.trustml.core.table.ColumnType;
 import org.trustml.core.table.CsvOptions;
@@ -38,7 +40,7 @@ import org.trustml.core.table.Table;
  * out. Probabilities are checked as {@link Classification#scores} checks them (each in [0, 1], each
  * row summing to 1 within 1e-4).
  */
-public final class Predictions {
+public final class Predictions implements ContentAddressable {
     private final List<String> classes;
     private final int[] truth;
     private final int[] predicted;
@@ -75,7 +77,7 @@ public final class Predictions {
 
     /**
      * Reads a CSV file of predictions with trustml's strict CSV reader ({@link CsvOptions}): labels
-     * and ids are read as text, probabilities as numbers. Every problem is an
+     * and ids are read as text (so {@code 01} stays {@code 01}), probabilities as numbers. Every problem is an
      * {@link InvalidInputException} naming the file, the row (1-based, not counting the header), the
      * column, the value and what was expected.
      */
@@ -86,9 +88,6 @@ public final class Predictions {
                 .withType(columns.predicted(), ColumnType.STRING);
         if (columns.id().isPresent()) {
             options = options.withType(columns.id().get(), ColumnType.STRING);
-        }
-        for (String c : columns.classes()) {
-            options = options.withType(columns.probability(c), ColumnType.DOUBLE);
         }
         return TableReader.read(Table.readCsv(file, options), columns, file);
     }
@@ -257,8 +256,32 @@ public final class Predictions {
                 out.add(DoubleColumn.of(columns.probability(classes.get(j)), probabilities[j].clone()));
             }
         }
-        out.addAll(attributes.columns());
+        for (Column a : attributes.columns()) {
+            if (out.stream().anyMatch(c -> c.name().equals(a.name()))) {
+                throw InvalidInputException.problem("is the name of an attribute and of a prediction column")
+                        .column(a.name()).expected("PredictionColumns whose names differ from the attributes' ("
+                                + attributes.columnNames() + ")").build();
+            }
+            out.add(a);
+        }
         return Table.of(out);
+    }
+
+    /**
+     * The hash of the classes in order, the labels, probabilities and ids, and the attributes, so a run
+     * record names the predictions a stage gave.
+     */
+    @Override
+    public String contentHash() {
+        List<Column> own = new ArrayList<>(List.of(labels("truth", truth), labels("predicted", predicted)));
+        for (int j = 0; probabilities != null && j < classes.size(); j++) {
+            own.add(DoubleColumn.of("p" + j, probabilities[j].clone()));
+        }
+        if (ids != null) {
+            own.add(ids.rename("id"));
+        }
+        String text = String.join("\n", classes) + "\n" + Table.of(own).contentHash() + "\n" + attributes.contentHash();
+        return ContentHash.of(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private StringColumn labels(String name, int[] indices) {
