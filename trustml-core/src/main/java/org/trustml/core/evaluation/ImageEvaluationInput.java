@@ -45,8 +45,7 @@ public record ImageEvaluationInput(TrainedModel model, Model loaded, ImageDatase
      * the metadata columns as attributes, for {@link PredictionsEvaluator}s.
      */
     public Predictions predictions() {
-        return Predictions.builder(model.classes()).truth(truth).predicted(predicted).probabilities(probabilities)
-                .attributes(metadata).build();
+        return Predictions.of(model.classes(), truth, predicted, probabilities, metadata);
     }
 
     /** The image files, in order. */

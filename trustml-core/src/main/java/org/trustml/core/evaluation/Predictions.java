@@ -65,6 +65,16 @@ public final class Predictions implements ContentAddressable {
     }
 
     /**
+     * Predictions from arrays (copied): class indices into {@code classes}, probabilities
+     * {@code [row][class]}, and the rows' attribute columns ({@code attributes} may have no columns).
+     */
+    public static Predictions of(List<String> classes, int[] truth, int[] predicted, double[][] probabilities,
+            Table attributes) {
+        return builder(classes).truth(truth).predicted(predicted).probabilities(probabilities).attributes(attributes)
+                .build();
+    }
+
+    /**
      * Reads predictions from the columns of a table.
      *
      * @throws InvalidInputException naming the row, column and value when a label is missing or not a
@@ -137,8 +147,8 @@ public final class Predictions implements ContentAddressable {
         return requireProbabilities()[classIndex].clone();
     }
 
-    /** The probabilities as rows, {@code [row][class]} (a new array). */
-    public double[][] probabilityRows() {
+    /** The probabilities as rows, {@code [row][class]} (a new array); an error without probabilities. */
+    public double[][] probabilities() {
         double[][] byClass = requireProbabilities();
         double[][] rows = new double[truth.length][classes.size()];
         for (int j = 0; j < byClass.length; j++) {

@@ -30,7 +30,6 @@ public record TabularEvaluationInput(TabularModel model, Table rows, int[] truth
      * every column of the rows as attributes, for {@link PredictionsEvaluator}s.
      */
     public Predictions predictions() {
-        return Predictions.builder(model.classes()).truth(truth).predicted(predicted).probabilities(probabilities)
-                .attributes(rows).build();
+        return Predictions.of(model.classes(), truth, predicted, probabilities, rows);
     }
 }

@@ -104,7 +104,7 @@ class PredictionsTest {
         assertThat(back.classes()).isEqualTo(CLASSES); // from the p_no, p_yes header
         assertThat(back.truth()).containsExactly(truth);
         assertThat(back.predicted()).containsExactly(p.predicted());
-        assertThat(back.probabilityRows()).isDeepEqualTo(p.probabilityRows());
+        assertThat(back.probabilities()).isDeepEqualTo(p.probabilities());
         assertThat(back.attributes().columnNames()).containsExactly("sex");
         assertThat(back.report(List.of("sex"), List.of())).isEqualTo(p.report(List.of("sex"), List.of()));
         assertThat(back.contentHash()).isEqualTo(p.contentHash());
