@@ -13,14 +13,18 @@ import org.trustml.core.table.StringColumn;
 import org.trustml.core.table.Table;
 
 /**
- * The fairness check of the evaluate stage, for image and tabular classifiers and any other
- * {@link Predictions} alike: builds a table of the evaluated rows' true labels, predicted labels, the score of the favorable label
- * and their protected attributes (the predictions' attribute columns: an image dataset's metadata, a table's own columns), and computes the {@link FairnessReport} (AIF360 metrics, one-vs-rest for the
+ * The fairness check of the evaluate stage, model-neutral: it reads only {@link Predictions} (true
+ * labels, predicted labels, the favorable label's probability and the protected attributes), so the
+ * image and tabular evaluate stages, {@link org.trustml.core.stages.EvaluatePredictions} and a direct
+ * call on predictions read from a CSV file give the same numbers for the same predictions. It builds a
+ * table of those columns and computes the {@link FairnessReport} (AIF360 metrics, one-vs-rest for the
  * favorable label when there are more than two classes).
  *
  * <pre>{@code
  * EvaluateImageClassifier.onTestSplit()
  *     .with(FairnessEvaluator.of("Pneumonia/Viral/COVID-19", Group.where("sex", "M"), "sex", "age_group"));
+ * FairnessReport fromLog = FairnessEvaluator.of("yes", Group.where("sex", "M"), "sex")
+ *     .report(Predictions.readCsv(Path.of("scored.csv"), PredictionColumns.of("label", "predicted")));
  * }</pre>
  *
  * @param favorableLabel   the class whose prediction is the favorable outcome (for a diagnosis: being
@@ -61,39 +65,51 @@ public record FairnessEvaluator(String favorableLabel, Group privileged, List<St
         return this;
     }
 
+    /**
+     * Predictions from anywhere (the image and tabular evaluate stages hand theirs), the protected columns
+     * among their attributes.
+     */
     @Override
-    public FairnessReport evaluate(Predictions in, RunContext context) {
-        return report(in.classes(), in.truth(), in.predicted(), in.probabilities(), in.attributes());
+    public FairnessReport evaluate(Predictions predictions, RunContext context) {
+        return report(predictions);
     }
 
-    private FairnessReport report(List<String> classes, int[] truthIndex, int[] predictedIndex, double[][] p,
-            Table metadata) {
+    /**
+     * The fairness report of predictions made anywhere (an evaluate stage, a served model's log, a CSV
+     * file): the protected and group columns are read from {@link Predictions#attributes()}, the score
+     * is the favorable class's probability when the predictions have probabilities.
+     */
+    public FairnessReport report(Predictions predictions) {
+        List<String> classes = predictions.classes();
         int favorable = classes.indexOf(favorableLabel);
         if (favorable < 0) {
             throw InvalidInputException.problem("is not one of the model's classes").column("favorableLabel")
                     .value(favorableLabel).expected("one of " + classes).build();
         }
-        int n = truthIndex.length;
+        int n = predictions.size();
         String[] truth = new String[n];
         String[] predicted = new String[n];
-        double[] score = new double[n];
         for (int i = 0; i < n; i++) {
-            truth[i] = classes.get(truthIndex[i]);
-            predicted[i] = classes.get(predictedIndex[i]);
-            score[i] = p[i][favorable];
+            truth[i] = classes.get(predictions.truth(i));
+            predicted[i] = classes.get(predictions.predicted(i));
         }
-        Table t = Table.of(StringColumn.of(LABEL, truth), StringColumn.of(PREDICTION, predicted),
-                DoubleColumn.of(SCORE, score));
+        Table t = Table.of(StringColumn.of(LABEL, truth), StringColumn.of(PREDICTION, predicted));
+        if (predictions.hasProbabilities()) {
+            t = t.withColumn(DoubleColumn.of(SCORE, predictions.probabilities(favorable)));
+        }
         for (String c : columns()) {
-            Column col = metadata.column(c);
+            Column col = predictions.attribute(c);
             String[] values = new String[n];
             for (int i = 0; i < n; i++) {
                 values[i] = col.isMissing(i) ? null : col.format(i);
             }
             t = t.withColumn(StringColumn.of(c, values));
         }
-        Fairness f = Fairness.of(t).label(LABEL).prediction(PREDICTION).score(SCORE).privileged(privileged)
+        Fairness f = Fairness.of(t).label(LABEL).prediction(PREDICTION).privileged(privileged)
                 .protectedColumns(protectedColumns.toArray(String[]::new));
+        if (predictions.hasProbabilities()) {
+            f = f.score(SCORE);
+        }
         return (classes.size() == 2 ? f.favorable(favorableLabel).unfavorable(classes.get(1 - favorable))
                 : f.oneVsRest(favorableLabel)).report();
     }

@@ -25,8 +25,11 @@ public record TabularEvaluationInput(TabularModel model, Table rows, int[] truth
         requireNonNull(predicted, "predicted");
     }
 
-    /** The model-neutral view for {@link org.trustml.core.evaluation.PredictionsEvaluator}s. */
+    /**
+     * The model-neutral view of the same rows: the true and predicted classes, the probabilities and
+     * every column of the rows as attributes, for {@link PredictionsEvaluator}s.
+     */
     public Predictions predictions() {
-        return new Predictions(model.classes(), truth, predicted, probabilities, rows);
+        return Predictions.of(model.classes(), truth, predicted, probabilities, rows);
     }
 }

@@ -36,6 +36,7 @@ public final class Classification {
     private final int[] truth;
     private final int[] predicted;
     private final List<String> classes;
+    /** Probabilities by class, {@code [class][row]}, or null. */
     private double[][] scores;
     private int positive;
     private int bins = 10;
@@ -83,6 +84,7 @@ public final class Classification {
     /** Class probabilities, one row per sample and one column per class, each row summing to 1. */
     public Classification scores(double[][] probabilities) {
         ConfusionMatrix.requireSameLength("scores", probabilities.length, truth.length);
+        double[][] byClass = new double[classes.size()][probabilities.length];
         for (int i = 0; i < probabilities.length; i++) {
             double[] row = probabilities[i];
             if (row.length != classes.size()) {
@@ -90,20 +92,37 @@ public final class Classification {
                         .expected(classes.size() + " probabilities, one per class").build();
             }
             double sum = 0;
-            for (double p : row) {
-                if (!(p >= 0 && p <= 1)) {
-                    throw InvalidInputException.problem("is not a probability").row(i + 1L).column("scores").value(p)
-                            .expected("a number in [0, 1]; apply softmax to logits first").build();
-                }
-                sum += p;
+            for (int j = 0; j < row.length; j++) {
+                requireProbability(row[j], null, i, "scores");
+                sum += row[j];
+                byClass[j][i] = row[j];
             }
-            if (Math.abs(sum - 1) > 1e-4) {
-                throw InvalidInputException.problem("are probabilities that do not sum to 1").row(i + 1L)
-                        .column("scores").value(sum).expected("a row sum within 1e-4 of 1").build();
-            }
+            requireSumOne(sum, null, i, "scores");
         }
-        this.scores = probabilities;
+        this.scores = byClass;
         return this;
+    }
+
+    /** Probabilities already checked, one array of n per class (owned by the caller, not copied). */
+    Classification scoresByClass(double[][] byClass) {
+        this.scores = byClass;
+        return this;
+    }
+
+    /** A probability must be a number in [0, 1]; {@code row} is 0-based, {@code file} may be null. */
+    static void requireProbability(double p, java.nio.file.Path file, int row, String column) {
+        if (!(p >= 0 && p <= 1)) {
+            throw InvalidInputException.problem("is not a probability").file(file).row(row + 1L).column(column).value(p)
+                    .expected("a number in [0, 1]; apply softmax to logits first").build();
+        }
+    }
+
+    /** A row of probabilities must sum to 1 within 1e-4. */
+    static void requireSumOne(double sum, java.nio.file.Path file, int row, String column) {
+        if (Math.abs(sum - 1) > 1e-4) {
+            throw InvalidInputException.problem("are probabilities that do not sum to 1").file(file).row(row + 1L)
+                    .column(column).value(sum).expected("a row sum within 1e-4 of 1").build();
+        }
     }
 
     /** For two classes, which is positive (default: the second, index 1, as scikit-learn's pos_label=1). */
@@ -179,6 +198,7 @@ public final class Classification {
         return classes;
     }
 
+    /** The probabilities by class: {@code [class][row]}. */
     Optional<double[][]> probabilities() {
         return Optional.ofNullable(scores);
     }

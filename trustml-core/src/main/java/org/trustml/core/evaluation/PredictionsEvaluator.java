@@ -3,10 +3,11 @@ package org.trustml.core.evaluation;
 import org.trustml.core.pipeline.RunContext;
 
 /**
- * A check that needs only a classifier's {@link Predictions} (fairness, for example), so it runs on
- * image models, tabular models and predictions from anywhere else alike. The image and tabular evaluate
- * stages take it as they take their own evaluators. Its result is a {@link MetricSource} that serialises
- * to JSON.
+ * A check that needs only a model's {@link Predictions}, not the model: fairness across protected
+ * attributes, for example. The same evaluator runs in the image and tabular evaluate stages, in
+ * {@link org.trustml.core.stages.EvaluatePredictions} over predictions made anywhere else (a served
+ * model's log, a Spark job, a CSV file), and directly. Its result is a {@link MetricSource} that
+ * serialises to JSON.
  */
 public interface PredictionsEvaluator {
     /** A short name, used for the result's artifact ({@code <name>.json}). */
@@ -15,6 +16,6 @@ public interface PredictionsEvaluator {
     /** The evaluator's configuration, recorded in the run record. */
     Object config();
 
-    /** Evaluates; may write artifacts through the context. */
+    /** Evaluates; may write artifacts through the context (which may be null outside a pipeline). */
     MetricSource evaluate(Predictions predictions, RunContext context);
 }

@@ -66,7 +66,7 @@ final class SliceMetrics {
         int k = c.classes().size();
         double logLoss = 0;
         for (int i = 0; i < rows.length; i++) {
-            double q = Math.min(Math.max(probs[rows[i]][t[i]], Classification.LOG_LOSS_EPS), 1 - Classification.LOG_LOSS_EPS);
+            double q = Math.min(Math.max(probs[t[i]][rows[i]], Classification.LOG_LOSS_EPS), 1 - Classification.LOG_LOSS_EPS);
             logLoss -= Math.log(q);
         }
         logLoss = rows.length == 0 ? Double.NaN : logLoss / rows.length;
@@ -79,7 +79,7 @@ final class SliceMetrics {
             double[] score = new double[rows.length];
             for (int i = 0; i < rows.length; i++) {
                 isPos[i] = t[i] == pos;
-                score[i] = probs[rows[i]][pos];
+                score[i] = probs[pos][rows[i]];
             }
             ScoreCurves curves = ScoreCurves.of(isPos, score);
             curves.undefinedReason().ifPresent(r -> {
@@ -100,7 +100,7 @@ final class SliceMetrics {
             double[] score = new double[rows.length];
             for (int i = 0; i < rows.length; i++) {
                 isJ[i] = t[i] == j;
-                score[i] = probs[rows[i]][j];
+                score[i] = probs[j][rows[i]];
             }
             ScoreCurves curves = ScoreCurves.of(isJ, score);
             if (curves.undefinedReason().isPresent()) {
@@ -116,8 +116,8 @@ final class SliceMetrics {
         for (int i = 0; i < rows.length; i++) {
             right[i] = t[i] == p[i];
             double max = 0;
-            for (double q : probs[rows[i]]) {
-                max = Math.max(max, q);
+            for (double[] byClass : probs) {
+                max = Math.max(max, byClass[rows[i]]);
             }
             confidence[i] = max;
         }

@@ -17,6 +17,7 @@ import org.trustml.core.evaluation.PredictionsEvaluator;
 import org.trustml.core.io.Json;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.pipeline.Stage;
+import org.trustml.core.stages.EvaluatePredictions;
 import org.trustml.core.table.DoubleColumn;
 import org.trustml.core.table.StringColumn;
 import org.trustml.core.table.Table;
@@ -27,11 +28,13 @@ import org.trustml.tabular.TabularModel;
 
 /**
  * The evaluate stage for tabular classifiers, the twin of {@code EvaluateImageClassifier} (trustml-vision): predicts
- * the rows the train stage held out, computes the {@link ClassificationReport} overall and per slice
- * of the columns asked for, runs each {@link TabularEvaluator} (fairness …) on the same predictions,
+ * the rows the train stage held out, computes the {@link ClassificationReport} of those
+ * {@link org.trustml.core.evaluation.Predictions} overall and per slice of the columns asked for (through
+ * {@link EvaluatePredictions#classify}), runs each {@link TabularEvaluator} (fairness …) on the same predictions,
  * and writes {@code classification.json}, {@code <evaluator>.json}, {@code evaluation.json} (the
  * baseline file for change gates) and {@code predictions.csv} (the rows with {@code predicted} and
- * one {@code p_<class>} column per class). Logs the overall accuracy; gives a
+ * one {@code p_<class>} column per class, which
+ * {@link org.trustml.core.evaluation.Predictions#readCsv} reads back with the label column as truth). Logs the overall accuracy; gives a
  * {@link TabularEvaluation} that the bless stage and the model card read as any evaluation.
  */
 public final class EvaluateTabularClassifier implements Stage<TabularModel, TabularEvaluation> {
@@ -122,14 +125,10 @@ public final class EvaluateTabularClassifier implements Stage<TabularModel, Tabu
                 .mapToObj(r -> rows.column(model.label()).format(r)).toList());
         int[] truth = java.util.stream.IntStream.range(0, rows.rowCount())
                 .map(r -> model.classes().indexOf(labels.get(r))).toArray();
-        Classification c = Classification.of(truth, predicted, model.classes()).scores(p)
-                .slicesBy(rows, sliceColumns.toArray(String[]::new));
-        crossSlices.forEach(cols -> c.crossSlicesBy(rows, cols.toArray(String[]::new)));
-        ClassificationReport report = c.report();
-        context.writeArtifact("classification.json", out -> Json.writer().writeValue(out, report));
-        context.writeArtifact("predictions.csv", withPredictions(rows, model, predicted, p).csvContent());
-        context.logMetric("accuracy", report.overall().accuracy());
         TabularEvaluationInput input = new TabularEvaluationInput(model, rows, truth, p, predicted);
+        ClassificationReport report = EvaluatePredictions.sliced(sliceColumns, crossSlices)
+                .classify(input.predictions(), context);
+        context.writeArtifact("predictions.csv", withPredictions(rows, model, predicted, p).csvContent());
         Map<String, MetricSource> results = new LinkedHashMap<>();
         for (Evaluator<TabularEvaluationInput> e : evaluators) {
             MetricSource r = e.evaluate(input, context);

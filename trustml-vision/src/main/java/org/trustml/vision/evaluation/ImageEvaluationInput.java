@@ -41,9 +41,12 @@ public record ImageEvaluationInput(TrainedModel model, Model loaded, ImageDatase
         requireNonNull(predicted, "predicted");
     }
 
-    /** The model-neutral view for {@link org.trustml.core.evaluation.PredictionsEvaluator}s. */
+    /**
+     * The model-neutral view of the same rows: the true and predicted classes, the probabilities and
+     * the metadata columns as attributes, for {@link PredictionsEvaluator}s.
+     */
     public Predictions predictions() {
-        return new Predictions(model.classes(), truth, predicted, probabilities, metadata);
+        return Predictions.of(model.classes(), truth, predicted, probabilities, metadata);
     }
 
     /** The image files, in order. */

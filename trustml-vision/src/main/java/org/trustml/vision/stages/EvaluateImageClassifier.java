@@ -17,6 +17,7 @@ import org.trustml.core.evaluation.PredictionsEvaluator;
 import org.trustml.core.io.Json;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.pipeline.Stage;
+import org.trustml.core.stages.EvaluatePredictions;
 import org.trustml.core.table.Table;
 import org.trustml.vision.evaluation.ImageEvaluation;
 import org.trustml.vision.evaluation.ImageEvaluationInput;
@@ -28,7 +29,8 @@ import org.trustml.vision.train.TrainedModel;
 
 /**
  * The evaluate stage for image classifiers: predicts the chosen split once (inference mode), computes
- * the {@link ClassificationReport} overall and per slice of the metadata columns asked for, then
+ * the {@link ClassificationReport} of those {@link org.trustml.core.evaluation.Predictions} overall and
+ * per slice of the metadata columns asked for (through {@link EvaluatePredictions#classify}), then
  * runs each plugged-in {@link ImageEvaluator} on the same predictions. Writes
  * {@code classification.json}, {@code <evaluator>.json} and {@code evaluation.json} (every metric,
  * an {@link Evaluation}: the baseline file for a later run's change gates), logs the overall
@@ -133,14 +135,10 @@ public final class EvaluateImageClassifier implements Stage<TrainedModel, ImageE
         try (Model loaded = model.load()) {
             double[][] p = model.predictProbabilities(loaded, entries.stream().map(data::file).toList());
             int[] predicted = Classification.argmax(p);
-            Classification c = Classification.of(truth, predicted, model.classes()).scores(p)
-                    .slicesBy(metadata, sliceColumns.toArray(String[]::new));
-            crossSlices.forEach(cols -> c.crossSlicesBy(metadata, cols.toArray(String[]::new)));
-            ClassificationReport report = c.report();
-            context.writeArtifact("classification.json", out -> Json.writer().writeValue(out, report));
-            context.logMetric("accuracy", report.overall().accuracy());
             ImageEvaluationInput input = new ImageEvaluationInput(model, loaded, data, split, entries, metadata, truth, p,
                     predicted);
+            ClassificationReport report = EvaluatePredictions.sliced(sliceColumns, crossSlices)
+                    .classify(input.predictions(), context);
             Map<String, MetricSource> results = new LinkedHashMap<>();
             for (Evaluator<ImageEvaluationInput> e : evaluators) {
                 MetricSource r = e.evaluate(input, context);
