@@ -1,4 +1,4 @@
-package org.trustml.report;
+package org.trustml.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,6 +17,7 @@ import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.evaluation.ImageEvaluation;
 import org.trustml.core.evaluation.Verdict;
+import org.trustml.report.HtmlReport;
 
 class HtmlReportTest {
     private static final Pattern SRC = Pattern.compile("src=\"([^\"]*)\"");
@@ -27,7 +28,7 @@ class HtmlReportTest {
     @Test
     void hasEverySectionAndOnlyInlineImages() throws Exception {
         Blessing<ImageEvaluation> b = TestReports.blessing(dir);
-        Path file = HtmlReport.of("CT demo", b).card(TestReports.card()).runId("run-1").write(dir.resolve("report.html"));
+        Path file = HtmlReport.of("CT demo", b).attach(TestReports.card()).runId("run-1").write(dir.resolve("report.html"));
         String html = Files.readString(file);
 
         for (String id : List.of("summary", "confusion", "slices", "fairness", "explanations", "robustness", "drift",
@@ -54,7 +55,7 @@ class HtmlReportTest {
 
     @Test
     void escapesEveryUserText() throws Exception {
-        String html = HtmlReport.of("CT <b>demo</b>", TestReports.blessing(dir)).card(TestReports.card()).html();
+        String html = HtmlReport.of("CT <b>demo</b>", TestReports.blessing(dir)).attach(TestReports.card()).html();
         assertThat(html).contains("<title>Trust report: CT &lt;b&gt;demo&lt;/b&gt;</title>")
                 .contains("COVID &lt;b&gt;19&lt;/b&gt;") // a class label
                 .contains("F&lt;script&gt;alert(1)&lt;/script&gt;") // a slice value
