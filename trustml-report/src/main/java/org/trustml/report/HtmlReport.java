@@ -60,7 +60,7 @@ public final class HtmlReport {
         String model = m.architecture().name() + ", classes " + String.join(", ", m.classes()) + ", input "
                 + m.inputSize() + "x" + m.inputSize() + ", best epoch " + m.bestEpoch() + " of " + m.history().size();
         return of(ReportInput.of(title, e, blessing.verdict()).withModel(model, "images")
-                .withResults(e.classification(), e.evaluators()));
+                .withClassification(e.classification()).withEvaluators(e.evaluators()));
     }
 
     /** A report of a pipeline run that ended with the bless stage, with its run id. */

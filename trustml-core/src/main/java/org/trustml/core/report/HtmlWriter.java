@@ -52,9 +52,8 @@ public final class HtmlWriter {
         if (!TAGS.contains(tag)) {
             throw refused("tag", tag, "one of " + new java.util.TreeSet<>(TAGS));
         }
-        html.append('<').append(tag);
-        attributes(tag, attributes);
-        html.append('>');
+        String attrs = attributes(tag, attributes);
+        html.append('<').append(tag).append(attrs).append('>');
         open.push(tag);
         return this;
     }
@@ -92,11 +91,9 @@ public final class HtmlWriter {
         if (!isPng(png)) {
             throw refused("image", png.length + " bytes", "a PNG (it starts with the PNG signature)");
         }
-        html.append("<img");
-        attributes("img", attributes);
-        attribute("alt", requireNonNull(alt, "alt"));
-        attribute("src", "data:image/png;base64," + Base64.getEncoder().encodeToString(png));
-        html.append('>');
+        String attrs = attributes("img", attributes);
+        html.append("<img").append(attrs).append(attribute("alt", requireNonNull(alt, "alt")))
+                .append(attribute("src", "data:image/png;base64," + Base64.getEncoder().encodeToString(png))).append('>');
         return this;
     }
 
@@ -152,10 +149,12 @@ public final class HtmlWriter {
         return out == null ? text : out.append(text, from, text.length()).toString();
     }
 
-    private void attributes(String tag, String[] attributes) {
+    /** The attributes, checked and escaped, each with its leading space; nothing is written here. */
+    private static String attributes(String tag, String[] attributes) {
         if (attributes.length % 2 != 0) {
             throw refused("attributes", String.join(", ", attributes), "name, value pairs");
         }
+        StringBuilder out = new StringBuilder();
         boolean sandboxed = false;
         for (int i = 0; i < attributes.length; i += 2) {
             String name = attributes[i];
@@ -175,15 +174,16 @@ public final class HtmlWriter {
                 }
                 sandboxed = true;
             }
-            attribute(name, value);
+            out.append(attribute(name, value));
         }
         if (tag.equals("iframe") && !sandboxed) {
             throw refused("iframe", "without sandbox", "an iframe with sandbox=\"\"");
         }
+        return out.toString();
     }
 
-    private void attribute(String name, String value) {
-        html.append(' ').append(name).append("=\"").append(escape(value)).append('"');
+    private static String attribute(String name, String value) {
+        return " " + name + "=\"" + escape(value) + '"';
     }
 
     private static boolean isPng(byte[] bytes) {

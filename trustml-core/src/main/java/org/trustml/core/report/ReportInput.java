@@ -65,11 +65,16 @@ public record ReportInput(String title, Optional<String> runId, Optional<String>
                 classification, evaluators, verdict, attachments);
     }
 
-    /** The same input with this classification report and these evaluator results. */
-    public ReportInput withResults(ClassificationReport report, Map<String, ? extends MetricSource> results) {
+    /** The same input with this classification report (confusion matrices, metrics per slice). */
+    public ReportInput withClassification(ClassificationReport report) {
         return new ReportInput(title, runId, model, unit, evaluation, Optional.of(requireNonNull(report, "classification")),
-                new LinkedHashMap<>(requireNonNull(results, "evaluators")),
-                verdict, attachments);
+                evaluators, verdict, attachments);
+    }
+
+    /** The same input with these evaluator results, by name, in this map's order. */
+    public ReportInput withEvaluators(Map<String, ? extends MetricSource> results) {
+        return new ReportInput(title, runId, model, unit, evaluation, classification,
+                new LinkedHashMap<>(requireNonNull(results, "evaluators")), verdict, attachments);
     }
 
     /** The same input with one more attachment. */

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.ClassificationReport;
 import org.trustml.core.evaluation.Verdict;
 import org.trustml.core.report.ChartRenderer;
@@ -37,7 +38,14 @@ public final class Page {
             HtmlWriter out = new HtmlWriter(CHARTS);
             out.newline().open("section", "id", s.id()).newline().element("h2", s.heading(input)).newline();
             s.render(input, out);
-            page.append(out.close("section").newline().html());
+            try {
+                out.close("section");
+            } catch (InvalidInputException e) {
+                throw InvalidInputException.problem("left an element open (" + e.getMessage() + ")")
+                        .column("report section " + s.id()).value(s.getClass().getName())
+                        .expected("every element it opens closed before it ends").build(e);
+            }
+            page.append(out.newline().html());
         }
         return page.append(FOOT).toString();
     }
