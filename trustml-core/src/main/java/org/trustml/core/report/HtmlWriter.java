@@ -92,6 +92,11 @@ public final class HtmlWriter {
             throw refused("image", png.length + " bytes", "a PNG (it starts with the PNG signature)");
         }
         String attrs = attributes("img", attributes);
+        for (int i = 0; i < attributes.length; i += 2) {
+            if (attributes[i].equals("alt")) {
+                throw refused("attribute", "alt", "the alt text as the image's own argument, once");
+            }
+        }
         html.append("<img").append(attrs).append(attribute("alt", requireNonNull(alt, "alt")))
                 .append(attribute("src", "data:image/png;base64," + Base64.getEncoder().encodeToString(png))).append('>');
         return this;

@@ -40,6 +40,10 @@ public record ReportInput(String title, Optional<String> runId, Optional<String>
         requireNonNull(runId, "runId");
         requireNonNull(model, "model");
         requireNonNull(unit, "unit");
+        if (unit.isBlank()) {
+            throw InvalidInputException.problem("is blank").column("unit")
+                    .expected("what one evaluated row is, plural: images, rows").build();
+        }
         requireNonNull(evaluation, "evaluation");
         requireNonNull(classification, "classification");
         requireNonNull(verdict, "verdict");
@@ -60,8 +64,8 @@ public record ReportInput(String title, Optional<String> runId, Optional<String>
     }
 
     /** The same input with this description of the model and this unit ({@code "images"}, {@code "rows"}). */
-    public ReportInput withModel(String description, String rowsAre) {
-        return new ReportInput(title, runId, Optional.of(requireNonNull(description, "model")), rowsAre, evaluation,
+    public ReportInput withModel(String description, String unit) {
+        return new ReportInput(title, runId, Optional.of(requireNonNull(description, "model")), unit, evaluation,
                 classification, evaluators, verdict, attachments);
     }
 
