@@ -2,74 +2,65 @@ package org.trustml.report;
 
 import static java.util.Objects.requireNonNull;
 
-import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.Mustache;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Optional;
-import org.trustml.core.InvalidInputException;
+import java.util.List;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.pipeline.PipelineRun;
-import org.trustml.modelcard.CardRenderer;
-import org.trustml.modelcard.ModelCard;
-import org.trustml.report.internal.ReportView;
+import org.trustml.core.report.ReportInput;
+import org.trustml.core.report.ReportSection;
+import org.trustml.core.report.ReportSectionProvider;
+import org.trustml.vision.train.TrainedModel;
+import org.trustml.report.internal.Page;
+import org.trustml.report.internal.Sections;
 import org.trustml.vision.evaluation.ImageEvaluation;
 
 /**
- * The trust report of an image classifier that went through evaluate and bless: ONE self-contained
- * HTML page (inline CSS, every image a {@code data:image/png;base64} URI, no scripts, a
- * Content-Security-Policy that forbids loading anything else), rendered with Mustache (the engine of
- * the model card) so that every value — slice names, class labels, file names, gate messages, the
- * card — is HTML-escaped. Plots are drawn with XChart. Sections, each with an {@code id}:
+ * The trust report of an evaluated and judged model: ONE self-contained HTML page (inline CSS, every image
+ * a {@code data:image/png;base64} URI, no scripts, a Content-Security-Policy that forbids loading anything
+ * else) with a summary (the model, the verdict, overall accuracy) and one section per
+ * {@link ReportSection} that applies. Plots are drawn with XChart.
  *
- * <ul>
- *   <li>{@code summary}: the model, the verdict, overall accuracy;</li>
- *   <li>{@code confusion}: the confusion matrix overall and on every slice;</li>
- *   <li>{@code slices}: accuracy, balanced accuracy, per-class recall and precision, F1, ROC-AUC and
- *       calibration error per slice, as a table and a bar chart, and the overall ROC curve;</li>
- *   <li>{@code fairness}: the fairness report's between-group metrics as bars with the bless gates'
- *       thresholds drawn on them, and every fairness metric in a table;</li>
- *   <li>{@code explanations}: each LIME-explained image's overlay and heat map with its top superpixels;</li>
- *   <li>{@code robustness}: accuracy under attack per eps and the adversarial example sheets
- *       (original, magnified perturbation, adversarial);</li>
- *   <li>{@code drift}: the drift verdict and every test per feature;</li>
- *   <li>{@code verdict}: every gate with its threshold, value and pass or fail;</li>
- *   <li>{@code model-card}: the model card, embedded as its own document ({@code iframe srcdoc});</li>
- *   <li>{@code metrics}: every metric of the evaluation.</li>
- * </ul>
+ * <p>The sections are found on the class path with {@link java.util.ServiceLoader}: every
+ * {@link ReportSectionProvider} listed in a {@code META-INF/services/org.trustml.core.report.ReportSectionProvider}
+ * file. This module brings the sections of every evaluation ({@code confusion}, {@code slices},
+ * {@code verdict}, {@code metrics}); the analysis modules bring theirs ({@code fairness} from
+ * trustml-fairness, {@code explanations} from trustml-explain, {@code robustness} from
+ * trustml-adversarial, {@code drift} from trustml-drift, {@code model-card} from trustml-modelcard), so an
+ * application gets a section by having its module on the class path, and this module depends on none
+ * of them. A section whose module is present but whose evaluator did not run says so.
  *
- * <p>A section whose evaluator did not run says so instead of showing charts. Immutable; the template
- * is compiled once.
+ * <p>Every value — slice names, class labels, file names, gate messages, the card — is HTML-escaped: the
+ * sections write only through an {@link org.trustml.core.report.HtmlWriter}. Immutable.
  */
 public final class HtmlReport {
-    private static final class Template {
-        static final Mustache HTML = new DefaultMustacheFactory("org/trustml/report/templates")
-                .compile("report.html.mustache");
+    private final ReportInput input;
+    private final List<ReportSection> sections;
+
+    private HtmlReport(ReportInput input, List<ReportSection> sections) {
+        this.input = input;
+        this.sections = sections;
     }
 
-    private final String title;
-    private final Blessing<ImageEvaluation> blessing;
-    private final Optional<ModelCard> card;
-    private final Optional<String> runId;
-
-    private HtmlReport(String title, Blessing<ImageEvaluation> blessing, Optional<ModelCard> card,
-            Optional<String> runId) {
-        this.title = title;
-        this.blessing = blessing;
-        this.card = card;
-        this.runId = runId;
+    /**
+     * A report of {@code input} (any evaluation: an image or tabular model's, or predictions made elsewhere)
+     * with the sections found on the class path of the thread's context class loader.
+     */
+    public static HtmlReport of(ReportInput input) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return new HtmlReport(requireNonNull(input, "input"),
+                discover(loader != null ? loader : HtmlReport.class.getClassLoader()));
     }
 
-    /** A report of this evaluation and verdict, titled {@code title}. */
+    /** A report of this image evaluation and verdict, titled {@code title}. */
     public static HtmlReport of(String title, Blessing<ImageEvaluation> blessing) {
         requireNonNull(title, "title");
-        if (title.isBlank()) {
-            throw InvalidInputException.problem("is blank").column("title").expected("a title for the report").build();
-        }
-        return new HtmlReport(title, requireNonNull(blessing, "blessing"), Optional.empty(), Optional.empty());
+        ImageEvaluation e = requireNonNull(blessing, "blessing").evaluation();
+        TrainedModel m = e.model();
+        String model = m.architecture().name() + ", classes " + String.join(", ", m.classes()) + ", input "
+                + m.inputSize() + "x" + m.inputSize() + ", best epoch " + m.bestEpoch() + " of " + m.history().size();
+        return of(ReportInput.of(title, e, blessing.verdict()).withModel(model, "images")
+                .withClassification(e.classification()).withEvaluators(e.evaluators()));
     }
 
     /** A report of a pipeline run that ended with the bless stage, with its run id. */
@@ -78,26 +69,43 @@ public final class HtmlReport {
         return of(title, run.output()).runId(run.record().runId());
     }
 
-    /** The same report with this model card embedded. */
-    public HtmlReport card(ModelCard modelCard) {
-        return new HtmlReport(title, blessing, Optional.of(requireNonNull(modelCard, "card")), runId);
+    /**
+     * The sections that the providers on {@code loader}'s class path give, in page order ({@link
+     * ReportSection#order()}, then id). Two sections with one id, or an id that is not lower-case letters,
+     * digits and dashes, are refused.
+     */
+    public static List<ReportSection> discover(ClassLoader loader) {
+        return Sections.discover(requireNonNull(loader, "loader"));
+    }
+
+    /** The same report with an object a section renders, e.g. a {@code ModelCard} (trustml-modelcard embeds it). */
+    public HtmlReport attach(Object attachment) {
+        return new HtmlReport(input.withAttachment(attachment), sections);
     }
 
     /** The same report naming the run it came from. */
     public HtmlReport runId(String id) {
-        return new HtmlReport(title, blessing, card, Optional.of(requireNonNull(id, "runId")));
+        return new HtmlReport(input.withRunId(id), sections);
+    }
+
+    /** The same report with exactly these sections (ordered and checked as {@link #discover} does). */
+    public HtmlReport sections(List<? extends ReportSection> chosen) {
+        return new HtmlReport(input, Sections.ordered(List.copyOf(chosen)));
+    }
+
+    /** The sections this report considers, in page order; those that apply to its input are on the page. */
+    public List<ReportSection> sections() {
+        return sections;
+    }
+
+    /** What the report is about, as the sections see it. */
+    public ReportInput input() {
+        return input;
     }
 
     /** The page. */
     public String html() {
-        StringWriter out = new StringWriter();
-        try {
-            Template.HTML.execute(out, ReportView.of(title, runId, blessing.evaluation(), blessing.verdict(),
-                    card.map(CardRenderer::html))).flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return Page.html(input, sections);
     }
 
     /** Writes the page atomically (a reader never sees half of it); returns {@code file}. */

@@ -181,7 +181,7 @@ public final class CtScanDemo {
                 .performance(run.output().evaluation()).build();
         Path yaml = ModelCards.write(card, o.out().resolve("model-card.yaml"));
         Path html = CardRenderer.writeHtml(card, o.out().resolve("model-card.html"));
-        Path report = HtmlReport.of(title, run).card(card).write(o.out().resolve("report.html"));
+        Path report = HtmlReport.of(title, run).attach(card).write(o.out().resolve("report.html"));
         return new Result(run, metadata, card, yaml, html, report);
     }
 }

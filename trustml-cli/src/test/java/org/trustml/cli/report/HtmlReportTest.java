@@ -1,4 +1,4 @@
-package org.trustml.report;
+package org.trustml.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +17,9 @@ import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.evaluation.Verdict;
 import org.trustml.vision.evaluation.ImageEvaluation;
+import org.trustml.report.HtmlReport;
 
+/** The whole report, with every module on the class path (this module depends on all of them). */
 class HtmlReportTest {
     private static final Pattern SRC = Pattern.compile("src=\"([^\"]*)\"");
 
@@ -27,13 +29,19 @@ class HtmlReportTest {
     @Test
     void hasEverySectionAndOnlyInlineImages() throws Exception {
         Blessing<ImageEvaluation> b = TestReports.blessing(dir);
-        Path file = HtmlReport.of("CT demo", b).card(TestReports.card()).runId("run-1").write(dir.resolve("report.html"));
+        Path file = HtmlReport.of("CT demo", b).attach(TestReports.card()).runId("run-1").write(dir.resolve("report.html"));
         String html = Files.readString(file);
 
-        for (String id : List.of("summary", "confusion", "slices", "fairness", "explanations", "robustness", "drift",
-                "verdict", "model-card", "metrics")) {
-            assertThat(html).contains("id=\"" + id + "\"");
+        // every module is on this class path, so every section is found, in the order of the page before sections
+        // were found with ServiceLoader
+        List<String> ids = new ArrayList<>();
+        Matcher section = Pattern.compile("<section id=\"([^\"]+)\">").matcher(html);
+        while (section.find()) {
+            ids.add(section.group(1));
         }
+        assertThat(html).contains("<header id=\"summary\">");
+        assertThat(ids).containsExactly("confusion", "slices", "fairness", "explanations", "robustness", "drift",
+                "verdict", "model-card", "metrics");
         assertThat(html).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://")
                 .doesNotContain("No fairness evaluator ran").doesNotContain("No drift evaluator ran");
         List<String> sources = new ArrayList<>();
@@ -54,7 +62,7 @@ class HtmlReportTest {
 
     @Test
     void escapesEveryUserText() throws Exception {
-        String html = HtmlReport.of("CT <b>demo</b>", TestReports.blessing(dir)).card(TestReports.card()).html();
+        String html = HtmlReport.of("CT <b>demo</b>", TestReports.blessing(dir)).attach(TestReports.card()).html();
         assertThat(html).contains("<title>Trust report: CT &lt;b&gt;demo&lt;/b&gt;</title>")
                 .contains("COVID &lt;b&gt;19&lt;/b&gt;") // a class label
                 .contains("F&lt;script&gt;alert(1)&lt;/script&gt;") // a slice value

@@ -1,4 +1,4 @@
-package org.trustml.report;
+package org.trustml.cli.report;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

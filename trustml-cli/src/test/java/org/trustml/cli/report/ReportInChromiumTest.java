@@ -1,4 +1,4 @@
-package org.trustml.report;
+package org.trustml.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.modelcard.HeadlessChromium;
+import org.trustml.report.HtmlReport;
 
 /**
  * Opens the report in headless Chromium (Debian's {@code chromium}, as the model card's test does): the
@@ -42,7 +43,7 @@ class ReportInChromiumTest {
         assumeTrue(chromium.isPresent(), "chromium is not installed (apt-get install chromium); CI installs it");
 
         Files.createDirectories(ARTIFACTS);
-        HtmlReport report = HtmlReport.of("CT demo", TestReports.blessing(dir)).card(TestReports.card()).runId("run-1");
+        HtmlReport report = HtmlReport.of("CT demo", TestReports.blessing(dir)).attach(TestReports.card()).runId("run-1");
         Path html = report.write(ARTIFACTS.resolve("report.html").toAbsolutePath());
         String page = Files.readString(html);
         Path checked = ARTIFACTS.resolve("report-checked.html").toAbsolutePath();
