@@ -1,4 +1,4 @@
-package org.trustml.explain.internal;
+package org.trustml.explain.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

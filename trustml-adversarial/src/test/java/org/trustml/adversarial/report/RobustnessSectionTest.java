@@ -1,4 +1,4 @@
-package org.trustml.adversarial.internal;
+package org.trustml.adversarial.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.trustml.drift.internal;
+package org.trustml.drift.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

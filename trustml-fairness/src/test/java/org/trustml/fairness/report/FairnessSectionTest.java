@@ -1,4 +1,4 @@
-package org.trustml.fairness.internal;
+package org.trustml.fairness.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package org.trustml.modelcard.internal;
+package org.trustml.modelcard.report;
 
 import java.util.List;
 import java.util.Optional;

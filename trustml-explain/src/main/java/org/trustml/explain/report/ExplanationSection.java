@@ -1,4 +1,4 @@
-package org.trustml.explain.internal;
+package org.trustml.explain.report;
 
 import static org.trustml.core.report.ReportFormat.num;
 

@@ -1,4 +1,4 @@
-package org.trustml.fairness.internal;
+package org.trustml.fairness.report;
 
 import static org.trustml.core.report.ReportFormat.num;
 

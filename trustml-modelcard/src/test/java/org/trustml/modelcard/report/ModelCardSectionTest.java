@@ -1,4 +1,4 @@
-package org.trustml.modelcard.internal;
+package org.trustml.modelcard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
