@@ -79,8 +79,8 @@ public final class TabularCodec {
         }
         List<String> missing = features.keySet().stream().filter(f -> !columns.containsKey(f)).toList();
         if (!missing.isEmpty()) {
-            throw new HttpError(400, "missing input" + (missing.size() > 1 ? "s " : " ") + missing.stream()
-                    .map(f -> "'" + f + "' (" + Signature.datatype(features.get(f)) + " [n])").toList()
+            throw new HttpError(400, "missing input" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing
+                    .stream().map(f -> "'" + f + "' (" + Signature.datatype(features.get(f)) + " [n])").toList())
                     + "; this model takes " + expected(signature, features));
         }
         List<Column> ordered = new ArrayList<>();
@@ -198,7 +198,7 @@ public final class TabularCodec {
                 columns.add("'" + t.name() + "' (" + t.datatype() + " [n])");
             }
         }
-        String each = "one input per feature column, " + columns;
+        String each = "one input per feature column, " + String.join(", ", columns);
         return signature.input(Signature.TENSOR_INPUT).isPresent()
                 ? each + ", or the one input '" + Signature.TENSOR_INPUT + "' (FP32 [n, " + features.size() + "])"
                 : each;
