@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.evaluation.Classification;
-import org.trustml.core.table.Column;
 import org.trustml.core.table.ColumnType;
 import org.trustml.core.table.Table;
 import org.trustml.publish.ModelPackage;
@@ -38,6 +37,7 @@ class TabularServingTest {
     static Path dir;
 
     static TabularModel trained;
+    static Signature signature;
     static ModelServer server;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +48,7 @@ class TabularServingTest {
         trained = b.evaluation().model();
         Publication p = ModelRegistry.at(dir.resolve("registry")).publish(trained, b.evaluation(), b.verdict(),
                 Optional.empty(), PublishOptions.named("applicants"));
+        signature = ModelPackage.open(p.directory()).signature();
         server = ModelServer.start(ServerConfig.defaults().withPort(0).withBatching(8, Duration.ofMillis(5)),
                 ModelPackage.open(p.directory()));
     }
@@ -64,46 +65,8 @@ class TabularServingTest {
     }
 
     /** A v2 request with one input per feature column of {@code rows}, typed as the signature says. */
-    static ObjectNode columnsRequest(Table rows) {
-        ObjectNode root = JSON.createObjectNode().put("id", "t1");
-        ArrayNode inputs = root.putArray("inputs");
-        for (String f : TabularFixtures.FEATURES) {
-            Column c = rows.column(f);
-            ObjectNode in = inputs.addObject().put("name", f);
-            in.putArray("shape").add(rows.rowCount());
-            ArrayNode data;
-            switch (c.type()) {
-                case DOUBLE -> {
-                    in.put("datatype", "FP64");
-                    data = in.putArray("data");
-                    for (double v : rows.doubles(f)) {
-                        data.add(v);
-                    }
-                }
-                case LONG -> {
-                    in.put("datatype", "INT64");
-                    data = in.putArray("data");
-                    for (long v : rows.longs(f)) {
-                        data.add(v);
-                    }
-                }
-                case BOOLEAN -> {
-                    in.put("datatype", "BOOL");
-                    data = in.putArray("data");
-                    for (boolean v : rows.booleans(f)) {
-                        data.add(v);
-                    }
-                }
-                case STRING -> {
-                    in.put("datatype", "BYTES");
-                    data = in.putArray("data");
-                    for (int r = 0; r < rows.rowCount(); r++) {
-                        data.add(c.format(r));
-                    }
-                }
-            }
-        }
-        return root;
+    static ObjectNode columnsRequest(Table rows) throws java.io.IOException {
+        return (ObjectNode) JSON.readTree(TabularRequests.of(rows, signature, Optional.of("t1")));
     }
 
     @Test
