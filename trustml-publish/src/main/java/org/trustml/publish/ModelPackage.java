@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.evaluation.Evaluation;
+import org.trustml.core.evaluation.Verdict;
 import org.trustml.core.io.ContentHash;
 import org.trustml.core.io.Json;
 import org.trustml.tabular.TabularModel;
@@ -189,6 +191,16 @@ public final class ModelPackage {
     /** The verified files, in manifest order. */
     public List<PackageFile> files() {
         return files;
+    }
+
+    /** The evaluation published with the model ({@value #EVALUATION}): every metric, overall and per slice. */
+    public Evaluation evaluation() {
+        return read(directory.resolve(EVALUATION), Evaluation.class);
+    }
+
+    /** The bless verdict published with the model ({@value #VERDICT}). */
+    public Verdict verdict() {
+        return read(directory.resolve(VERDICT), Verdict.class);
     }
 
     /** What kind of model the package holds. */
