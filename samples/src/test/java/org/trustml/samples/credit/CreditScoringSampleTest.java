@@ -58,6 +58,8 @@ class CreditScoringSampleTest {
         assertThat(pkg.directory()).isEqualTo(dir.resolve("registry/credit-scoring/1").toAbsolutePath());
         assertThat(pkg.kind()).isEqualTo(ModelKind.TABULAR_CLASSIFIER);
         assertThat(pkg.evaluation().metric("disparate_impact")).isPresent();
+        // the held-out rows are a random sample of all applicants: no column drift (drift.json of the evaluate stage)
+        assertThat(pkg.evaluation().metric("dataset_drift")).hasValueSatisfying(m -> assertThat(m.value()).isZero());
         // served: the answer to one request is the packaged model's own prediction for those applicants
         CreditScoringSample.Served served = o.served();
         TabularModel packaged = pkg.tabularModel();
