@@ -110,9 +110,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (dryRun) {
             for (ModelPackage p : opened) {
+                if (p.kind() == org.trustml.publish.ModelKind.TABULAR_CLASSIFIER) {
+                    var loaded = p.tabularModel().load();
+                    out.println("loaded " + p.name() + ": " + p.model().describe() + ", "
+                            + loaded.getFeatureIDMap().size() + " features after encoding");
+                    continue;
+                }
                 try (ai.djl.Model loaded = p.trainedModel().load()) {
-                    out.println("loaded " + p.name() + ": " + p.model().architecture() + ", " + p.model().classes().size()
-                            + " classes, " + p.model().inputSize() + "x" + p.model().inputSize() + " input, "
+                    out.println("loaded " + p.name() + ": " + p.model().describe() + ", "
                             + loaded.getBlock().getParameters().size() + " parameter arrays");
                 }
             }

@@ -16,17 +16,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.evaluation.Evaluation;
+import org.trustml.core.evaluation.Verdict;
 import org.trustml.core.io.ContentHash;
 import org.trustml.core.io.Json;
+import org.trustml.tabular.TabularModel;
 import org.trustml.vision.train.TrainedModel;
 
 /**
  * A published model version, read back and verified: every file listed in {@code SHA256SUMS} exists
  * with that hash, and no file is there that the manifest does not list.
  *
- * <p>Layout of {@code <registry>/<name>/<version>/}: {@value #MODEL_PARAMS} (DJL parameters; TorchScript for a TorchScript network),
- * {@value #MODEL_JSON} ({@link PackagedModel}), {@value #SYNSET} (labels, one a line, for DJL),
- * {@value #SERVING_PROPERTIES} (DJL Serving), {@value #SIGNATURE} ({@link Signature}),
+ * <p>Layout of {@code <registry>/<name>/<version>/}: the model file, {@value #MODEL_PARAMS} for an image
+ * classifier (DJL parameters; TorchScript for a TorchScript network) or {@value #TRIBUO_MODEL} for a tabular
+ * one (Tribuo's protobuf format); {@value #MODEL_JSON} ({@link PackagedModel}: its {@link ModelKind} and how
+ * to load it); for image classifiers {@value #SYNSET} (labels, one a line, for DJL) and
+ * {@value #SERVING_PROPERTIES} (DJL Serving); {@value #SIGNATURE} ({@link Signature}),
  * {@value #EVALUATION} (every metric), {@value #VERDICT} (the bless verdict), {@value #RUN} (the
  * run record, when there is one), {@code model-card.json|yaml} (when given), {@value #KSERVE} and
  * {@value #KUBERNETES} ({@link DeploymentManifests}), and {@value #CHECKSUMS}, in the format of
@@ -34,6 +39,7 @@ import org.trustml.vision.train.TrainedModel;
  */
 public final class ModelPackage {
     public static final String MODEL_PARAMS = "model-0000.params";
+    public static final String TRIBUO_MODEL = "model.tribuo";
     public static final String MODEL_JSON = "model.json";
     public static final String SYNSET = "synset.txt";
     public static final String SERVING_PROPERTIES = "serving.properties";
@@ -187,8 +193,28 @@ public final class ModelPackage {
         return files;
     }
 
-    /** The classifier, with its parameters in this package; {@link TrainedModel#load()} loads it. */
+    /** The evaluation published with the model ({@value #EVALUATION}): every metric, overall and per slice. */
+    public Evaluation evaluation() {
+        return read(directory.resolve(EVALUATION), Evaluation.class);
+    }
+
+    /** The bless verdict published with the model ({@value #VERDICT}). */
+    public Verdict verdict() {
+        return read(directory.resolve(VERDICT), Verdict.class);
+    }
+
+    /** What kind of model the package holds. */
+    public ModelKind kind() {
+        return model.kind();
+    }
+
+    /** The image classifier, with its parameters in this package; {@link TrainedModel#load()} loads it. */
     public TrainedModel trainedModel() {
         return model.trainedModel(directory);
+    }
+
+    /** The tabular classifier, with its Tribuo model in this package; {@link TabularModel#load()} loads it. */
+    public TabularModel tabularModel() {
+        return model.tabularModel(directory);
     }
 }

@@ -26,6 +26,7 @@ import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.ContentHash;
 import org.trustml.core.io.Json;
 import org.trustml.core.run.RunRecord;
+import org.trustml.tabular.TabularModel;
 import org.trustml.vision.train.TrainedModel;
 
 /**
@@ -101,14 +102,26 @@ public final class ModelRegistry {
         return root.resolve(name);
     }
 
+    /** Publishes an image classifier; see {@link #publish(PublishableModel, MetricSource, Verdict, Optional, PublishOptions)}. */
+    public Publication publish(TrainedModel model, MetricSource evaluation, Verdict verdict, Optional<RunRecord> run,
+            PublishOptions options) {
+        return publish(PublishableModel.of(model), evaluation, verdict, run, options);
+    }
+
+    /** Publishes a Tribuo tabular classifier; see {@link #publish(PublishableModel, MetricSource, Verdict, Optional, PublishOptions)}. */
+    public Publication publish(TabularModel model, MetricSource evaluation, Verdict verdict, Optional<RunRecord> run,
+            PublishOptions options) {
+        return publish(PublishableModel.of(model), evaluation, verdict, run, options);
+    }
+
     /**
      * Publishes a model with its evaluation and verdict (and the run record, when there is one).
      *
      * @throws NotBlessedException   when the verdict did not bless the model and {@code options} is not forced
-     * @throws InvalidInputException when the version exists already
+     * @throws InvalidInputException when the version exists already, or the model file changed since training
      */
-    public Publication publish(TrainedModel model, MetricSource evaluation, Verdict verdict, Optional<RunRecord> run,
-            PublishOptions options) {
+    public Publication publish(PublishableModel model, MetricSource evaluation, Verdict verdict,
+            Optional<RunRecord> run, PublishOptions options) {
         requireNonNull(model, "model");
         requireNonNull(evaluation, "evaluation");
         requireNonNull(verdict, "verdict");
@@ -208,21 +221,21 @@ public final class ModelRegistry {
     static final class PackageWriter {
         private PackageWriter() {}
 
-        static List<PackageFile> write(Path dir, TrainedModel model, MetricSource evaluation, Verdict verdict,
+        static List<PackageFile> write(Path dir, PublishableModel model, MetricSource evaluation, Verdict verdict,
                 Optional<RunRecord> run, PublishOptions options, String version, String storageUri) throws IOException {
-            Files.copy(model.params(), dir.resolve(ModelPackage.MODEL_PARAMS));
-            String paramsHash = ContentHash.ofFile(dir.resolve(ModelPackage.MODEL_PARAMS));
-            if (!paramsHash.equals(model.paramsHash())) {
-                throw InvalidInputException.problem("changed since training").file(model.params()).value(paramsHash)
-                        .expected(model.paramsHash() + " as recorded by the train stage").build();
+            Path packaged = dir.resolve(model.packagedFile());
+            Files.copy(model.source(), packaged);
+            String hash = ContentHash.ofFile(packaged);
+            if (!hash.equals(model.sourceHash())) {
+                throw InvalidInputException.problem("changed since training").file(model.source()).value(hash)
+                        .expected(model.sourceHash() + " as recorded by the train stage").build();
             }
-            PackagedModel packaged = new PackagedModel(PackagedModel.SCHEMA_VERSION, options.modelName(), version,
-                    model.architecture(), ModelPackage.MODEL_PARAMS, paramsHash, model.classes(), model.inputSize(),
-                    model.bestEpoch());
-            json(dir, ModelPackage.MODEL_JSON, packaged);
-            text(dir, ModelPackage.SYNSET, String.join("\n", model.classes()) + "\n");
-            text(dir, ModelPackage.SERVING_PROPERTIES, servingProperties(packaged));
-            json(dir, ModelPackage.SIGNATURE, Signature.of(model));
+            PackagedModel description = model.describe(options.modelName(), version);
+            json(dir, ModelPackage.MODEL_JSON, description);
+            for (var side : model.sideFiles(description).entrySet()) {
+                text(dir, side.getKey(), side.getValue());
+            }
+            json(dir, ModelPackage.SIGNATURE, model.signature());
             json(dir, ModelPackage.EVALUATION, Evaluation.of(evaluation.metrics()));
             json(dir, ModelPackage.VERDICT, verdict);
             if (run.isPresent()) {
@@ -234,8 +247,8 @@ public final class ModelRegistry {
                 Files.copy(card, dir.resolve("model-card" + n.substring(n.lastIndexOf('.'))));
             }
             Files.createDirectories(dir.resolve("deploy"));
-            text(dir, ModelPackage.KSERVE, DeploymentManifests.kserve(packaged, storageUri, options.deployment()));
-            text(dir, ModelPackage.KUBERNETES, DeploymentManifests.kubernetes(packaged, options.deployment()));
+            text(dir, ModelPackage.KSERVE, DeploymentManifests.kserve(description, storageUri, options.deployment()));
+            text(dir, ModelPackage.KUBERNETES, DeploymentManifests.kubernetes(description, options.deployment()));
 
             List<PackageFile> files = new ArrayList<>();
             try (Stream<Path> s = Files.walk(dir)) {
@@ -250,26 +263,6 @@ public final class ModelRegistry {
             }
             text(dir, ModelPackage.CHECKSUMS, sums.toString());
             return files;
-        }
-
-        /**
-         * DJL Serving's model configuration; see {@link TrustmlBlockFactory}. A TorchScript network
-         * needs no block factory: DJL's PyTorch engine reads the file (named in full) as TorchScript.
-         */
-        static String servingProperties(PackagedModel m) {
-            String network = m.architecture().isBuilt()
-                    ? "option.modelName=" + m.paramsFile().replaceFirst("(-\\d{4})?\\.params$", "") + "\n"
-                            + "blockFactory=" + TrustmlBlockFactory.class.getName() + "\n"
-                    : "option.modelName=" + m.paramsFile() + "\n";
-            return "# DJL Serving configuration written by trustml publish (" + m.name() + " " + m.version() + ")\n"
-                    + "engine=PyTorch\n"
-                    + network
-                    + "translatorFactory=ai.djl.modality.cv.translator.ImageClassificationTranslatorFactory\n"
-                    + "width=" + m.inputSize() + "\n"
-                    + "height=" + m.inputSize() + "\n"
-                    + "resize=true\n"
-                    + "applySoftmax=true\n"
-                    + "synsetFileName=" + ModelPackage.SYNSET + "\n";
         }
 
         private static void json(Path dir, String name, Object value) throws IOException {

@@ -5,20 +5,21 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.trustml.core.evaluation.Blessing;
+import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.io.Json;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.pipeline.Stage;
-import org.trustml.vision.evaluation.ImageEvaluation;
 
 /**
- * The publish stage: writes the blessed model as a versioned package into a {@link ModelRegistry}
+ * The publish stage: writes the blessed model (of an image or a tabular evaluation: see
+ * {@link PublishableModel#of(MetricSource)}) as a versioned package into a {@link ModelRegistry}
  * (and its object store, when one is set), with the evaluation, the verdict, the run record as it
  * stands (every stage before this one) and the model card when given. Refuses a model the verdict did
  * not bless unless {@link #forced()}; never overwrites a version. Writes {@code publication.json},
  * logs {@code published_files} and {@code forced}, and gives the {@link Publication}, whose content
  * hash (that of {@code SHA256SUMS}) becomes the stage's output hash in the run record.
  */
-public final class Publish implements Stage<Blessing<ImageEvaluation>, Publication> {
+public final class Publish implements Stage<Blessing<? extends MetricSource>, Publication> {
 
     /**
      * The stage's configuration and provenance.
@@ -91,12 +92,12 @@ public final class Publish implements Stage<Blessing<ImageEvaluation>, Publicati
     }
 
     @Override
-    public Publication apply(Blessing<ImageEvaluation> blessing, RunContext context) {
+    public Publication apply(Blessing<? extends MetricSource> blessing, RunContext context) {
         ModelRegistry r = ModelRegistry.at(registry);
         if (store.isPresent()) {
             r = r.withObjectStore(store.get());
         }
-        Publication p = r.publish(blessing.evaluation().model(), blessing.evaluation(), blessing.verdict(),
+        Publication p = r.publish(PublishableModel.of(blessing.evaluation()), blessing.evaluation(), blessing.verdict(),
                 Optional.of(context.recordSoFar()), options);
         context.writeArtifact("publication.json", out -> Json.writer().writeValue(out, p));
         context.logMetric("published_files", p.files().size());

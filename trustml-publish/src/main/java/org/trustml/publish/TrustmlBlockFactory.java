@@ -20,6 +20,7 @@ public final class TrustmlBlockFactory implements BlockFactory {
     @Override
     public Block newBlock(Model model, Path modelPath, Map<String, ?> arguments) throws IOException {
         PackagedModel m = ModelPackage.readModelJson(modelPath.resolve(ModelPackage.MODEL_JSON));
-        return m.architecture().newBlock(m.classes().size(), m.inputSize());
+        return m.architecture().orElseThrow(() -> new IOException("not an image classifier's package: " + modelPath))
+                .newBlock(m.classes().size(), m.inputSize());
     }
 }

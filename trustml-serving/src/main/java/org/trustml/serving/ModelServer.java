@@ -42,9 +42,12 @@ import org.xnio.Options;
  * {@link ServerConfig#readTimeout()} (a deadline, not a per-read timeout); at most
  * {@link ServerConfig#maxBodiesInFlight()} bodies are arriving or waiting for a worker at once.
  *
- * <p>Concurrent infer requests are batched per model ({@link ServerConfig#maxBatchSize()},
- * {@link ServerConfig#maxDelay()}) and run one batch at a time on the default DJL engine. Models are
- * looked up by name in the packages given at start: no request ever names a file.
+ * <p>Packages of image classifiers run on the default DJL engine; packages of tabular classifiers
+ * run their Tribuo model, taking one input per feature column (or FP32 rows) and answering FP64
+ * probabilities (see {@link org.trustml.publish.Signature}). Concurrent infer requests are batched
+ * per model ({@link ServerConfig#maxBatchSize()} images or rows, {@link ServerConfig#maxDelay()}) and
+ * run one batch at a time, through the same queue and limits for both kinds. Models are looked up by
+ * name in the packages given at start: no request ever names a file.
  */
 public final class ModelServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);

@@ -14,13 +14,14 @@ import org.trustml.serving.internal.DynamicBatcher;
 /** Dynamic batching with a function that can be held, so every step is deterministic. */
 class DynamicBatcherTest {
     /** Each image's one output is its first float; the function records batch sizes and can be held. */
-    static final class Held implements DynamicBatcher.BatchFunction {
+    static final class Held implements DynamicBatcher.BatchFunction<float[]> {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final List<Integer> sizes = new CopyOnWriteArrayList<>();
 
         @Override
-        public double[][] run(float[] images, int n) {
+        public double[][] run(List<float[]> payloads, int n) {
+            float[] images = DynamicBatcher.concat(payloads);
             entered.countDown();
             try {
                 release.await(30, TimeUnit.SECONDS);
@@ -48,7 +49,7 @@ class DynamicBatcherTest {
     @Test
     void requestsQueuedDuringABatchRunTogetherAndGetTheirOwnRows() throws Exception {
         Held f = new Held();
-        try (DynamicBatcher b = new DynamicBatcher("t", f, 8, Duration.ZERO, 16, x -> {})) {
+        try (DynamicBatcher<float[]> b = new DynamicBatcher<>("t", f, 8, Duration.ZERO, 16, x -> {})) {
             CompletableFuture<double[][]> first = b.submit(images(1), 1).orElseThrow();
             assertThat(f.entered.await(30, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<double[][]> a = b.submit(images(2, 3), 2).orElseThrow();
@@ -67,7 +68,7 @@ class DynamicBatcherTest {
     @Test
     void aRequestThatWouldOverflowTheBatchStartsTheNext() throws Exception {
         Held f = new Held();
-        try (DynamicBatcher b = new DynamicBatcher("t", f, 4, Duration.ZERO, 16, x -> {})) {
+        try (DynamicBatcher<float[]> b = new DynamicBatcher<>("t", f, 4, Duration.ZERO, 16, x -> {})) {
             b.submit(images(1), 1).orElseThrow();
             assertThat(f.entered.await(30, TimeUnit.SECONDS)).isTrue();
             var x = b.submit(images(1, 2, 3), 3).orElseThrow();
@@ -85,7 +86,7 @@ class DynamicBatcherTest {
     @Test
     void aFullQueueRefusesAndTheBatcherKeepsWorking() throws Exception {
         Held f = new Held();
-        try (DynamicBatcher b = new DynamicBatcher("t", f, 1, Duration.ZERO, 2, x -> {})) {
+        try (DynamicBatcher<float[]> b = new DynamicBatcher<>("t", f, 1, Duration.ZERO, 2, x -> {})) {
             var running = b.submit(images(1), 1).orElseThrow();
             assertThat(f.entered.await(30, TimeUnit.SECONDS)).isTrue();
             var q1 = b.submit(images(2), 1);
@@ -103,13 +104,13 @@ class DynamicBatcherTest {
     @Test
     void aFailingBatchFailsOnlyItsRequests() throws Exception {
         int[] calls = {0};
-        DynamicBatcher.BatchFunction f = (images, n) -> {
+        DynamicBatcher.BatchFunction<float[]> f = (images, n) -> {
             if (calls[0]++ == 0) {
                 throw new IllegalArgumentException("boom");
             }
-            return new double[][] {{images[0]}};
+            return new double[][] {{images.get(0)[0]}};
         };
-        try (DynamicBatcher b = new DynamicBatcher("t", f, 1, Duration.ZERO, 4, x -> {})) {
+        try (DynamicBatcher<float[]> b = new DynamicBatcher<>("t", f, 1, Duration.ZERO, 4, x -> {})) {
             var bad = b.submit(images(1), 1).orElseThrow();
             assertThat(bad).failsWithin(Duration.ofSeconds(30));
             assertThat(b.submit(images(2), 1).orElseThrow().get(30, TimeUnit.SECONDS)).isDeepEqualTo(new double[][] {{2}});

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustml.core.evaluation.Classification;
 import org.trustml.core.table.Table;
+import org.trustml.publish.ModelKind;
+import org.trustml.publish.ModelPackage;
+import org.trustml.tabular.TabularModel;
 
 class CreditScoringSampleTest {
     @TempDir
@@ -39,14 +43,34 @@ class CreditScoringSampleTest {
         assertThat(o.baseline().output().verdict().blessed()).isFalse();
         assertThat(o.baseline().output().verdict().failures()).singleElement()
                 .satisfies(f -> assertThat(f.gate().metric()).isEqualTo("disparate_impact"));
-        assertThat(o.mitigated().output().verdict().blessed()).isTrue();
+        assertThat(o.published().verdict().blessed()).isTrue();
         // the fairer model pays little accuracy on the (biased) held-out labels
         assertThat(o.comparison().get("accuracy").get("reweighed"))
                 .isGreaterThan(o.comparison().get("accuracy").get("baseline") - 0.03);
         assertThat(o.mitigated().record().stages()).extracting(s -> s.name())
-                .containsExactly("ingest", "reweighing", "train", "evaluate", "bless");
+                .containsExactly("ingest", "reweighing", "train", "evaluate", "bless", "publish");
         assertThat(dir.resolve("comparison.json")).content().contains("\"disparate_impact\"", "BLESSED");
         // both runs in one MLflow experiment
         assertThat(dir.resolve("mlruns")).isDirectory();
+
+        // published: version 1 of the name, a verified package of the Tribuo model
+        ModelPackage pkg = o.published();
+        assertThat(pkg.directory()).isEqualTo(dir.resolve("registry/credit-scoring/1").toAbsolutePath());
+        assertThat(pkg.kind()).isEqualTo(ModelKind.TABULAR_CLASSIFIER);
+        assertThat(pkg.evaluation().metric("disparate_impact")).isPresent();
+        // the held-out rows are a random sample of all applicants: no column drift (drift.json of the evaluate stage)
+        assertThat(pkg.evaluation().metric("dataset_drift")).hasValueSatisfying(m -> assertThat(m.value()).isZero());
+        // served: the answer to one request is the packaged model's own prediction for those applicants
+        CreditScoringSample.Served served = o.served();
+        TabularModel packaged = pkg.tabularModel();
+        double[][] expected = packaged.predictProbabilities(packaged.load(), served.applicants());
+        assertThat(served.probabilities()).isDeepEqualTo(expected);
+        assertThat(served.labels()).hasSize(CreditScoringSample.ASKED);
+        for (int i = 0; i < CreditScoringSample.ASKED; i++) {
+            assertThat(served.labels().get(i)).isEqualTo(packaged.classes().get(Classification.argmax(expected[i])));
+        }
+        assertThat(served.request()).contains("\"name\":\"sex\"", "\"datatype\":\"BYTES\"", "\"datatype\":\"INT64\"")
+                .doesNotContain("\"credit\"", "\"deserved\""); // features only
+        assertThat(dir.resolve("served.json")).content().contains("\"labels\"");
     }
 }

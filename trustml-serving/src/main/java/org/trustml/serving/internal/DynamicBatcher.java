@@ -13,26 +13,45 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Dynamic batching (as in Triton's dynamic batcher): requests wait in a bounded queue; one thread
- * takes the first, then keeps taking more until the batch holds {@code maxBatchSize} images or
- * {@code maxDelay} has passed since it took the first, and runs them in one forward pass. A request
- * with more images than {@code maxBatchSize} runs as a batch of its own; one that would overflow the
+ * takes the first, then keeps taking more until the batch holds {@code maxBatchSize} items (images,
+ * rows) or {@code maxDelay} has passed since it took the first, and runs them in one call. A request
+ * with more items than {@code maxBatchSize} runs as a batch of its own; one that would overflow the
  * batch being formed starts the next one.
+ *
+ * @param <P> one request's payload (a float array of images, a table of rows)
  */
-public final class DynamicBatcher implements AutoCloseable {
+public final class DynamicBatcher<P> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DynamicBatcher.class);
 
-    /** Runs one batch: {@code n} images as one row-major float array, giving one row of outputs per image. */
+    /**
+     * Runs one batch: the payloads of its requests, in order, {@code n} items in all; gives one row of
+     * outputs per item, in the same order.
+     */
     @FunctionalInterface
-    public interface BatchFunction {
-        double[][] run(float[] images, int n);
+    public interface BatchFunction<P> {
+        double[][] run(List<P> payloads, int n);
     }
 
-    private record Job(float[] images, int n, CompletableFuture<double[][]> result) {}
+    /** The float arrays of images of one size, concatenated, as one batch function wants them. */
+    public static float[] concat(List<float[]> payloads) {
+        if (payloads.size() == 1) {
+            return payloads.get(0);
+        }
+        float[] data = new float[payloads.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (float[] p : payloads) {
+            System.arraycopy(p, 0, data, at, p.length);
+            at += p.length;
+        }
+        return data;
+    }
 
-    private static final Job POISON = new Job(new float[0], 0, new CompletableFuture<>());
+    private record Job<P>(P payload, int n, CompletableFuture<double[][]> result) {}
 
-    private final BlockingQueue<Job> queue;
-    private final BatchFunction function;
+    private final Job<P> poison = new Job<>(null, 0, new CompletableFuture<>());
+
+    private final BlockingQueue<Job<P>> queue;
+    private final BatchFunction<P> function;
     private final int maxBatchSize;
     private final long maxDelayNanos;
     private final IntConsumer batchSizes;
@@ -40,9 +59,9 @@ public final class DynamicBatcher implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param batchSizes told the number of images of every batch run (for metrics)
+     * @param batchSizes told the number of items of every batch run (for metrics)
      */
-    public DynamicBatcher(String name, BatchFunction function, int maxBatchSize, Duration maxDelay, int queueCapacity,
+    public DynamicBatcher(String name, BatchFunction<P> function, int maxBatchSize, Duration maxDelay, int queueCapacity,
             IntConsumer batchSizes) {
         this.function = function;
         this.maxBatchSize = maxBatchSize;
@@ -55,15 +74,15 @@ public final class DynamicBatcher implements AutoCloseable {
     }
 
     /**
-     * Queues {@code n} images; empty when the queue is full (the caller answers 503).
+     * Queues a request of {@code n} items; empty when the queue is full (the caller answers 503).
      *
-     * @return the future outputs, one row per image
+     * @return the future outputs, one row per item
      */
-    public java.util.Optional<CompletableFuture<double[][]>> submit(float[] images, int n) {
+    public java.util.Optional<CompletableFuture<double[][]>> submit(P payload, int n) {
         if (closed) {
             return java.util.Optional.empty();
         }
-        Job job = new Job(images, n, new CompletableFuture<>());
+        Job<P> job = new Job<>(payload, n, new CompletableFuture<>());
         return queue.offer(job) ? java.util.Optional.of(job.result()) : java.util.Optional.empty();
     }
 
@@ -73,9 +92,9 @@ public final class DynamicBatcher implements AutoCloseable {
     }
 
     private void loop() {
-        Job carried = null;
+        Job<P> carried = null;
         while (true) {
-            Job first;
+            Job<P> first;
             try {
                 first = carried != null ? carried : queue.take();
             } catch (InterruptedException e) {
@@ -83,70 +102,58 @@ public final class DynamicBatcher implements AutoCloseable {
                 break;
             }
             carried = null;
-            if (first == POISON) {
+            if (first == poison) {
                 break;
             }
-            List<Job> batch = new ArrayList<>();
+            List<Job<P>> batch = new ArrayList<>();
             batch.add(first);
-            int images = first.n();
+            int items = first.n();
             long deadline = System.nanoTime() + maxDelayNanos;
             try {
-                while (images < maxBatchSize) {
+                while (items < maxBatchSize) {
                     long wait = deadline - System.nanoTime();
-                    Job next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+                    Job<P> next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
                     if (next == null) {
                         break;
                     }
-                    if (next == POISON || images + next.n() > maxBatchSize) {
+                    if (next == poison || items + next.n() > maxBatchSize) {
                         carried = next;
                         break;
                     }
                     batch.add(next);
-                    images += next.n();
+                    items += next.n();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fail(batch, e);
                 break;
             }
-            run(batch, images);
+            run(batch, items);
         }
-        Job left;
+        Job<P> left;
         while ((left = queue.poll()) != null) {
             left.result().completeExceptionally(new IllegalStateException("the server is shutting down"));
         }
     }
 
-    private void run(List<Job> batch, int images) {
+    private void run(List<Job<P>> batch, int items) {
         try {
-            float[] data;
-            if (batch.size() == 1) {
-                data = batch.get(0).images();
-            } else {
-                int per = batch.get(0).images().length / batch.get(0).n();
-                data = new float[images * per];
-                int at = 0;
-                for (Job j : batch) {
-                    System.arraycopy(j.images(), 0, data, at, j.images().length);
-                    at += j.images().length;
-                }
-            }
-            double[][] out = function.run(data, images);
-            batchSizes.accept(images);
+            double[][] out = function.run(batch.stream().map(Job::payload).toList(), items);
+            batchSizes.accept(items);
             int at = 0;
-            for (Job j : batch) {
+            for (Job<P> j : batch) {
                 double[][] rows = new double[j.n()][];
                 System.arraycopy(out, at, rows, 0, j.n());
                 at += j.n();
                 j.result().complete(rows);
             }
         } catch (RuntimeException | Error e) {
-            LOG.error("batch of {} images failed", images, e);
+            LOG.error("batch of {} items failed", items, e);
             fail(batch, e);
         }
     }
 
-    private static void fail(List<Job> batch, Throwable e) {
+    private static <P> void fail(List<Job<P>> batch, Throwable e) {
         batch.forEach(j -> j.result().completeExceptionally(e));
     }
 
@@ -164,8 +171,8 @@ public final class DynamicBatcher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        while (!queue.offer(POISON)) {
-            Job dropped = queue.poll();
+        while (!queue.offer(poison)) {
+            Job<P> dropped = queue.poll();
             if (dropped != null) {
                 dropped.result().completeExceptionally(new IllegalStateException("the server is shutting down"));
             }

@@ -17,26 +17,28 @@ import org.trustml.vision.images.ImageDecoder;
 import org.trustml.vision.train.TrainedModel;
 
 /**
- * Reads Open Inference Protocol v2 inference requests and writes responses (JSON, no binary
- * extension). A request carries one input: {@code image} ({@code BYTES}, shape {@code [n]}, each
- * element a base64 string of an encoded image) or {@code input} ({@code FP32}, shape
- * {@code [n, 3, s, s]}, data flat or nested, row-major). Every violation is an {@link HttpError} 400
- * saying which input, which field, what was found and what was expected.
+ * Reads Open Inference Protocol v2 inference requests for image classifiers and writes responses
+ * for every model (JSON, no binary extension). An image request carries one input: {@code image}
+ * ({@code BYTES}, shape {@code [n]}, each element a base64 string of an encoded image) or
+ * {@code input} ({@code FP32}, shape {@code [n, 3, s, s]}, data flat or nested, row-major); tabular
+ * requests are read by {@link TabularCodec}. Every violation is an {@link HttpError} 400 saying which
+ * input, which field, what was found and what was expected.
  */
 public final class InferenceCodec {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** A decoded request. */
-    public record Request(Optional<String> id, float[] images, int n, List<String> outputs) {}
+    /**
+     * A decoded request.
+     *
+     * @param payload what the model's batcher takes: images as floats, or a table of rows
+     * @param n       the items (images, rows) in it
+     */
+    public record Request<P>(Optional<String> id, P payload, int n, List<String> outputs) {}
 
     private InferenceCodec() {}
 
-    /**
-     * The request in {@code body}. Encoded images are decoded by {@code decoder}, whose pixel limit
-     * bounds the pixels of all the request's images together (checked from their headers before any
-     * is decoded).
-     */
-    public static Request parse(byte[] body, Signature signature, TrainedModel model, ImageDecoder decoder) {
+    /** The request body as a JSON object. */
+    static JsonNode root(byte[] body) {
         JsonNode root;
         try {
             root = MAPPER.readTree(body);
@@ -48,7 +50,21 @@ public final class InferenceCodec {
         if (root == null || !root.isObject()) {
             throw new HttpError(400, "the request must be a JSON object with 'inputs'");
         }
-        Optional<String> id = root.hasNonNull("id") ? Optional.of(root.get("id").asText()) : Optional.empty();
+        return root;
+    }
+
+    static Optional<String> id(JsonNode root) {
+        return root.hasNonNull("id") ? Optional.of(root.get("id").asText()) : Optional.empty();
+    }
+
+    /**
+     * The request in {@code body}. Encoded images are decoded by {@code decoder}, whose pixel limit
+     * bounds the pixels of all the request's images together (checked from their headers before any
+     * is decoded).
+     */
+    public static Request<float[]> parse(byte[] body, Signature signature, TrainedModel model, ImageDecoder decoder) {
+        JsonNode root = root(body);
+        Optional<String> id = id(root);
         JsonNode inputs = root.get("inputs");
         if (inputs == null || !inputs.isArray() || inputs.size() != 1) {
             throw new HttpError(400, "'inputs' must be an array of exactly one tensor, '" + Signature.IMAGE_INPUT
@@ -66,12 +82,12 @@ public final class InferenceCodec {
         long[] shape = shape(in, name);
         List<String> outputs = outputs(root);
         if (spec.name().equals(Signature.IMAGE_INPUT)) {
-            return new Request(id, images(in, shape, model, decoder), (int) shape[0], outputs);
+            return new Request<>(id, images(in, shape, model, decoder), (int) shape[0], outputs);
         }
-        return new Request(id, tensor(in, shape, model), (int) shape[0], outputs);
+        return new Request<>(id, tensor(in, shape, model), (int) shape[0], outputs);
     }
 
-    private static String text(JsonNode in, String field) {
+    static String text(JsonNode in, String field) {
         JsonNode v = in.get(field);
         if (v == null || !v.isTextual()) {
             throw new HttpError(400, "input field '" + field + "' must be a string");
@@ -79,7 +95,7 @@ public final class InferenceCodec {
         return v.asText();
     }
 
-    private static long[] shape(JsonNode in, String name) {
+    static long[] shape(JsonNode in, String name) {
         JsonNode s = in.get("shape");
         if (s == null || !s.isArray() || s.isEmpty()) {
             throw new HttpError(400, "input '" + name + "' needs 'shape', an array of dimensions");
@@ -97,7 +113,7 @@ public final class InferenceCodec {
         return shape;
     }
 
-    private static List<String> outputs(JsonNode root) {
+    static List<String> outputs(JsonNode root) {
         JsonNode o = root.get("outputs");
         List<String> all = List.of(Signature.PROBABILITIES_OUTPUT, Signature.LABEL_OUTPUT);
         if (o == null || o.isNull()) {
@@ -183,26 +199,26 @@ public final class InferenceCodec {
         if (data == null || !data.isArray()) {
             throw new HttpError(400, "input 'input' needs 'data', an array of " + count + " numbers (row-major)");
         }
-        long values = countValues(data);
+        long values = countValues(data, "input");
         if (values != count) {
             throw new HttpError(400, "input 'input' has " + values + " values; shape " + java.util.Arrays.toString(shape)
                     + " needs " + count);
         }
         float[] out = new float[Math.toIntExact(count)];
-        flatten(data, out, new int[] {0}, shape);
+        flatten(data, out, new int[] {0}, shape, "input");
         return out;
     }
 
     /** Counts the numbers in nested arrays, refusing anything else (before allocating for them). */
-    private static long countValues(JsonNode node) {
+    static long countValues(JsonNode node, String name) {
         long n = 0;
         for (JsonNode e : node) {
             if (e.isArray()) {
-                n += countValues(e);
+                n += countValues(e, name);
             } else if (e.isNumber()) {
                 n++;
             } else {
-                throw new HttpError(400, "input 'input' data holds " + e + "; expected FP32 numbers");
+                throw new HttpError(400, "input '" + name + "' data holds " + e + "; expected FP32 numbers");
             }
         }
         return n;
@@ -213,14 +229,14 @@ public final class InferenceCodec {
      * as {@code 1e39} parses, but is beyond the FP32 range (±3.4028235e38) and becomes infinite, which
      * the model would turn into NaN probabilities.
      */
-    private static void flatten(JsonNode node, float[] out, int[] at, long[] shape) {
+    static void flatten(JsonNode node, float[] out, int[] at, long[] shape, String name) {
         for (JsonNode e : node) {
             if (e.isArray()) {
-                flatten(e, out, at, shape);
+                flatten(e, out, at, shape, name);
             } else {
                 float v = e.floatValue();
                 if (!Float.isFinite(v)) {
-                    throw new HttpError(400, "input 'input' data" + index(at[0], shape) + " (flat index " + at[0] + ") is "
+                    throw new HttpError(400, "input '" + name + "' data" + index(at[0], shape) + " (flat index " + at[0] + ") is "
                             + e.asText() + ", which is not a finite FP32 number (expected |x| <= " + Float.MAX_VALUE + ")");
                 }
                 out[at[0]++] = v;
@@ -242,9 +258,16 @@ public final class InferenceCodec {
         return sb.toString();
     }
 
-    /** The v2 response for these probabilities. */
-    public static byte[] response(String modelName, String version, Request request, double[][] probabilities,
-            List<String> classes) {
+    /**
+     * The v2 response for these probabilities: {@value Signature#PROBABILITIES_OUTPUT} in the datatype the
+     * signature gives it ({@code FP32}, or {@code FP64} with every digit of the double), and
+     * {@value Signature#LABEL_OUTPUT}, the most probable class (the first of equals).
+     */
+    public static byte[] response(String modelName, String version, Request<?> request, double[][] probabilities,
+            Signature signature) {
+        List<String> classes = signature.classes();
+        boolean fp64 = signature.output(Signature.PROBABILITIES_OUTPUT).map(t -> t.datatype().equals("FP64"))
+                .orElse(false);
         ObjectNode root = MAPPER.createObjectNode().put("model_name", modelName).put("model_version", version);
         request.id().ifPresent(id -> root.put("id", id));
         ArrayNode outputs = root.putArray("outputs");
@@ -254,11 +277,15 @@ public final class InferenceCodec {
             ObjectNode o = outputs.addObject().put("name", name);
             if (name.equals(Signature.PROBABILITIES_OUTPUT)) {
                 o.putArray("shape").add(n).add(k);
-                o.put("datatype", "FP32");
+                o.put("datatype", fp64 ? "FP64" : "FP32");
                 ArrayNode d = o.putArray("data");
                 for (double[] row : probabilities) {
                     for (double p : row) {
-                        d.add((float) p);
+                        if (fp64) {
+                            d.add(p);
+                        } else {
+                            d.add((float) p);
+                        }
                     }
                 }
             } else {

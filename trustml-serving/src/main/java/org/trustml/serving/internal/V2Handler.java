@@ -195,7 +195,7 @@ public final class V2Handler {
     private static ObjectNode metadata(ServedModel model) {
         ObjectNode m = obj().put("name", model.name());
         m.putArray("versions").add(model.version());
-        m.put("platform", "trustml_djl");
+        m.put("platform", model.platform());
         tensors(m.putArray("inputs"), model.signature().inputs());
         tensors(m.putArray("outputs"), model.signature().outputs());
         return m;
@@ -209,12 +209,11 @@ public final class V2Handler {
     }
 
     private int infer(HttpServerExchange exchange, ServedModel model, byte[] body) {
-        InferenceCodec.Request request = InferenceCodec.parse(body, model.signature(), model.trained(), config.imageDecoder());
-        CompletableFuture<double[][]> result = model.batcher().submit(request.images(), request.n())
-                .orElseThrow(() -> {
-                    exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
-                    return new HttpError(503, "the inference queue of '" + model.name() + "' is full; retry later");
-                });
+        ServedModel.Queued queued = model.infer(body, config.imageDecoder());
+        CompletableFuture<double[][]> result = queued.result().orElseThrow(() -> {
+                exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
+                return new HttpError(503, "the inference queue of '" + model.name() + "' is full; retry later");
+            });
         double[][] p;
         try {
             p = result.get(RESULT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -229,8 +228,8 @@ public final class V2Handler {
             }
             throw new IllegalStateException("inference failed", e.getCause());
         }
-        return send(exchange, 200, InferenceCodec.response(model.name(), model.version(), request, p,
-                model.signature().classes()));
+        return send(exchange, 200, InferenceCodec.response(model.name(), model.version(), queued.request(), p,
+                model.signature()));
     }
 
     private static ObjectNode obj() {
