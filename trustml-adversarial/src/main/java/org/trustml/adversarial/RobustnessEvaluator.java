@@ -106,7 +106,7 @@ public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int 
             labels[i] = in.truth()[i];
         }
         GradientClassifier model = Models.block(in.model().architecture().name(), in.loaded().getBlock(),
-                OutputKind.LOGITS, Device.cpu());
+                ClassifierOutput.LOGITS, Device.cpu());
         List<org.trustml.core.evaluation.MetricValue> out = new ArrayList<>();
         List<RobustnessEvaluation.ExampleSheet> sheets = new ArrayList<>();
         try (NDManager m = in.loaded().getNDManager().newSubManager()) {
@@ -137,7 +137,7 @@ public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int 
                     }
                     sheets.add(new RobustnessEvaluation.ExampleSheet(e, rows, (int) flipped, file));
                 }
-                for (MetricValue v : r.metrics()) {
+                for (RobustnessValue v : r.metrics()) {
                     Slice s = v.slice().equals("all") ? at : at.and("class", label(in, v.slice()));
                     out.add(new org.trustml.core.evaluation.MetricValue(v.metric().jsonName(), s, v.value(), v.reason()));
                 }

@@ -1,8 +1,8 @@
 package org.trustml.junit;
 
-import static org.trustml.fairness.MetricId.DISPARATE_IMPACT;
-import static org.trustml.fairness.MetricId.EQUAL_OPPORTUNITY_DIFFERENCE;
-import static org.trustml.fairness.MetricId.TRUE_POSITIVE_RATE;
+import static org.trustml.fairness.FairnessMetric.DISPARATE_IMPACT;
+import static org.trustml.fairness.FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE;
+import static org.trustml.fairness.FairnessMetric.TRUE_POSITIVE_RATE;
 import static org.trustml.junit.TrustmlAssertions.assertThat;
 import static org.trustml.junit.TrustmlAssertions.assertThatCode;
 import static org.trustml.junit.TrustmlAssertions.assertThatThrownBy;

@@ -111,15 +111,15 @@ public final class Notebook {
     private static Html fairnessTable(FairnessReport report) {
         StringBuilder s = new StringBuilder("<table><thead><tr><th>section</th><th>metric</th><th>overall</th>"
                 + "<th>privileged</th><th>unprivileged</th><th>between groups</th></tr></thead><tbody>");
-        Map<String, ? extends Map<String, org.trustml.fairness.MetricValue>> sections =
+        Map<String, ? extends Map<String, org.trustml.fairness.FairnessValue>> sections =
                 Map.of("classification", report.classification(), "dataset", report.dataset());
         for (String section : List.of("classification", "dataset")) {
             sections.get(section).forEach((name, v) -> {
                 s.append("<tr><td>").append(section).append("</td><td>").append(escape(name)).append("</td>");
                 if (v.perGroup()) {
-                    s.append(cell(v.get(org.trustml.fairness.Slice.OVERALL)))
-                            .append(cell(v.get(org.trustml.fairness.Slice.PRIVILEGED)))
-                            .append(cell(v.get(org.trustml.fairness.Slice.UNPRIVILEGED))).append("<td></td>");
+                    s.append(cell(v.get(org.trustml.fairness.FairnessSlice.OVERALL)))
+                            .append(cell(v.get(org.trustml.fairness.FairnessSlice.PRIVILEGED)))
+                            .append(cell(v.get(org.trustml.fairness.FairnessSlice.UNPRIVILEGED))).append("<td></td>");
                 } else {
                     s.append("<td></td><td></td><td></td>").append(cell(v.between()));
                 }

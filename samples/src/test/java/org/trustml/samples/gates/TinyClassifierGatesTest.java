@@ -1,6 +1,6 @@
 package org.trustml.samples.gates;
 
-import static org.trustml.fairness.MetricId.EQUAL_OPPORTUNITY_DIFFERENCE;
+import static org.trustml.fairness.FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE;
 import static org.trustml.junit.TrustmlAssertions.assertThat;
 import static org.trustml.junit.TrustmlAssertions.assertThatThrownBy;
 

@@ -15,7 +15,7 @@ import java.util.Locale;
  * (and a difference of two such zeros as "fair"), so trustml does not return one. In JSON, NaN and
  * infinities are written as the strings {@code "NaN"}, {@code "Infinity"} (Jackson's default).
  */
-public enum MetricId {
+public enum FairnessMetric {
     // dataset metrics (true labels)
     NUM_INSTANCES(true), NUM_POSITIVES(true), NUM_NEGATIVES(true), BASE_RATE(true),
     DISPARATE_IMPACT(false), STATISTICAL_PARITY_DIFFERENCE(false), CONSISTENCY(false),
@@ -58,7 +58,7 @@ public enum MetricId {
 
     private final boolean perGroup;
 
-    MetricId(boolean perGroup) {
+    FairnessMetric(boolean perGroup) {
         this.perGroup = perGroup;
     }
 
@@ -74,7 +74,7 @@ public enum MetricId {
     }
 
     /** The id whose {@link #jsonName()} is {@code name}. */
-    public static MetricId fromJsonName(String name) {
+    public static FairnessMetric fromJsonName(String name) {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
 }
