@@ -96,7 +96,8 @@ public record FairnessReport(int schemaVersion, FairnessSpec spec, long rows, Ma
      * The report's numbers for gates and model cards ({@link MetricSource}): classification metrics
      * under their AIF360 names ({@code equal_opportunity_difference}), dataset metrics prefixed
      * {@code dataset.} ({@code dataset.disparate_impact}), since AIF360 has both a dataset and a
-     * classification {@code disparate_impact}. A per-group metric gives three values, on the slices
+     * classification {@code disparate_impact} ({@link FairnessMetric} and {@link FairnessMetric#ofDataset()} are
+     * the typed keys). A per-group metric gives three values, on the slices
      * {@code overall}, {@code group=privileged} and {@code group=unprivileged}; a between-group
      * number is on {@code overall}. Undefined values are NaN with the report's reason.
      */
@@ -104,7 +105,7 @@ public record FairnessReport(int schemaVersion, FairnessSpec spec, long rows, Ma
     public List<org.trustml.core.evaluation.MetricValue> metrics() {
         List<org.trustml.core.evaluation.MetricValue> out = new ArrayList<>();
         for (Entry e : entries()) {
-            String name = (e.section().equals("dataset") ? "dataset." : "") + e.metric().jsonName();
+            String name = (e.section().equals("dataset") ? e.metric().ofDataset() : e.metric()).jsonName();
             org.trustml.core.evaluation.Slice slice = switch (e.slice()) {
                 case OVERALL, BETWEEN -> org.trustml.core.evaluation.Slice.OVERALL;
                 case PRIVILEGED -> org.trustml.core.evaluation.Slice.of("group", "privileged");

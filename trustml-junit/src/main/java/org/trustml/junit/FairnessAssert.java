@@ -30,12 +30,12 @@ public final class FairnessAssert extends AbstractMetricSourceAssert<FairnessAss
     public MetricAssert metric(FairnessMetric id) {
         requireNonNull(id, "id");
         boolean classification = actual.metrics().stream().anyMatch(m -> m.name().equals(id.jsonName()));
-        return metric(classification ? id.jsonName() : "dataset." + id.jsonName());
+        return metric(classification ? id : id.ofDataset());
     }
 
     /** A metric of the true labels only ({@code dataset.disparate_impact}, {@code dataset.base_rate}). */
     public MetricAssert datasetMetric(FairnessMetric id) {
-        return metric("dataset." + requireNonNull(id, "id").jsonName());
+        return metric(requireNonNull(id, "id").ofDataset());
     }
 
     /** {@code equal_opportunity_difference}: TPR(unprivileged) − TPR(privileged). */

@@ -12,6 +12,7 @@ import org.trustml.core.table.DoubleColumn;
 import org.trustml.core.table.LongColumn;
 import org.trustml.core.table.Table;
 import org.trustml.drift.Drift;
+import org.trustml.drift.DriftMetric;
 import org.trustml.drift.DriftReport;
 import org.trustml.drift.DriftTest;
 import org.trustml.fairness.Fairness;
@@ -68,7 +69,7 @@ class FairnessAndDriftAssertTest {
         assertThatThrownBy(() -> assertThat(drift(1000)).inRun("r1").hasNoDriftedColumns())
                 .hasMessageStartingWith("expecting no drifted columns but 1 of 2 drifted: x (ks_p_value ")
                 .hasMessageEndingWith(") (run r1)");
-        assertThatThrownBy(() -> assertThat(drift(1000)).drift().column("x", "ks_statistic").isAtMost(0.5))
+        assertThatThrownBy(() -> assertThat(drift(1000)).drift().column("x", DriftMetric.statisticOf(DriftTest.KS)).isAtMost(0.5))
                 .hasMessage("expecting ks_statistic in slice column=x to be at most 0.5 but was 1 (run unknown)");
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.table.Table;
+import org.trustml.fairness.FairnessMetric;
 
 class CreditScoringSampleTest {
     @TempDir
@@ -38,7 +39,7 @@ class CreditScoringSampleTest {
         assertThat(o.comparison().get("disparate_impact").get("reweighed")).isBetween(0.8, 1.25);
         assertThat(o.baseline().output().verdict().blessed()).isFalse();
         assertThat(o.baseline().output().verdict().failures()).singleElement()
-                .satisfies(f -> assertThat(f.gate().metric()).isEqualTo("disparate_impact"));
+                .satisfies(f -> assertThat(f.gate().metric()).isEqualTo(FairnessMetric.DISPARATE_IMPACT));
         assertThat(o.mitigated().output().verdict().blessed()).isTrue();
         // the fairer model pays little accuracy on the (biased) held-out labels
         assertThat(o.comparison().get("accuracy").get("reweighed"))

@@ -45,17 +45,11 @@ final class EvaluatorViews {
         List<Map<String, Object>> explanations = new ArrayList<>();
         List<Map<String, Object>> robustness = new ArrayList<>();
         List<Map<String, Object>> drift = new ArrayList<>();
-        evaluation.evaluators().forEach((name, result) -> {
-            if (result instanceof FairnessReport f) {
-                fairness.add(fairness(name, f, verdict, evaluation.classification()));
-            } else if (result instanceof ExplanationReport e) {
-                explanations.add(explanations(name, e));
-            } else if (result instanceof RobustnessEvaluation r) {
-                robustness.add(robustness(name, r));
-            } else if (result instanceof DriftReport d) {
-                drift.add(drift(name, d));
-            }
-        });
+        evaluation.results(FairnessReport.class)
+                .forEach((name, f) -> fairness.add(fairness(name, f, verdict, evaluation.classification())));
+        evaluation.results(ExplanationReport.class).forEach((name, e) -> explanations.add(explanations(name, e)));
+        evaluation.results(RobustnessEvaluation.class).forEach((name, r) -> robustness.add(robustness(name, r)));
+        evaluation.results(DriftReport.class).forEach((name, d) -> drift.add(drift(name, d)));
         v.put("fairness", fairness);
         v.put("explanations", explanations);
         v.put("robustness", robustness);
@@ -73,16 +67,17 @@ final class EvaluatorViews {
         Set<String> bars = new LinkedHashSet<>();
         FAIRNESS_BARS.stream().filter(m -> ReportView.find(values, m, Slice.OVERALL).isPresent()).forEach(bars::add);
         for (GateResult g : verdict.results()) {
-            if (g.gate().slice().isOverall() && ReportView.find(values, g.gate().metric(), Slice.OVERALL).isPresent()
-                    && classification.metric(g.gate().metric()).isEmpty()) {
-                bars.add(g.gate().metric());
+            String gated = g.gate().metric().jsonName();
+            if (g.gate().slice().isOverall() && ReportView.find(values, gated, Slice.OVERALL).isPresent()
+                    && classification.metric(gated).isEmpty()) {
+                bars.add(gated);
             }
         }
         List<Map<String, Object>> charts = new ArrayList<>();
         for (String metric : bars) {
             MetricValue m = ReportView.find(values, metric, Slice.OVERALL).orElseThrow();
             Optional<GateResult> gate = verdict.results().stream()
-                    .filter(g -> g.gate().metric().equals(metric) && g.gate().slice().isOverall()).findFirst();
+                    .filter(g -> g.gate().metric().jsonName().equals(metric) && g.gate().slice().isOverall()).findFirst();
             OptionalDouble lo = gate.map(g -> g.gate().lower()).orElse(OptionalDouble.empty());
             OptionalDouble hi = gate.map(g -> g.gate().upper()).orElse(OptionalDouble.empty());
             // differences are centred on 0 (their ideal), ratios and rates start at 0

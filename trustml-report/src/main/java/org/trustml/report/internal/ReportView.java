@@ -123,7 +123,7 @@ public final class ReportView {
     }
 
     private static Map<String, Object> gateRow(GateResult r) {
-        return row("metric", r.gate().metric(), "slice", r.gate().slice().toString(), "threshold", r.gate().describe(),
+        return row("metric", r.gate().metric().jsonName(), "slice", r.gate().slice().toString(), "threshold", r.gate().describe(),
                 "value", r.value().isPresent() ? num(r.value().getAsDouble()) : "missing",
                 "baseline", r.baseline().isPresent() ? num(r.baseline().getAsDouble()) : "",
                 "passed", r.passed(), "result", r.passed() ? "pass" : "FAIL", "message", r.message());
