@@ -20,7 +20,8 @@ import org.trustml.vision.images.ImageTensors;
  * The robustness check of the evaluate stage: attacks the evaluated images with PGD (or FGSM when
  * {@code maxIter} is 0, and for eps 0) at each eps, inputs in [0, 1] as the model was trained, and reports every
  * {@link RobustnessReport} metric on the slice {@code eps=<eps>} (per class: {@code eps=<eps>,
- * class=<label>}), so a gate reads {@code Gate.on(RobustnessMetric.ADVERSARIAL_ACCURACY).inSlice(Slice.of("eps", 0.03))}.
+ * class=<label>}), so a gate reads
+ * {@code Gate.on(RobustnessMetric.ADVERSARIAL_ACCURACY).inSlice(Slice.of("eps", 0.03))}.
  * Labels are the true classes. At most {@code maxImages} images are attacked (the first ones of
  * the split), to bound the cost; the report says how many.
  *

@@ -109,8 +109,10 @@ public record RobustnessReport(
         for (ClassRobustness c : perClass) {
             String slice = "class=" + c.label();
             out.add(new RobustnessValue(RobustnessMetric.CLEAN_ACCURACY, c.cleanAccuracy(), slice, Optional.empty()));
-            out.add(new RobustnessValue(RobustnessMetric.ADVERSARIAL_ACCURACY, c.adversarialAccuracy(), slice, Optional.empty()));
-            out.add(new RobustnessValue(RobustnessMetric.ATTACK_SUCCESS_RATE, c.attackSuccessRate(), slice, Optional.empty()));
+            out.add(new RobustnessValue(RobustnessMetric.ADVERSARIAL_ACCURACY, c.adversarialAccuracy(), slice,
+                    Optional.empty()));
+            out.add(new RobustnessValue(RobustnessMetric.ATTACK_SUCCESS_RATE, c.attackSuccessRate(), slice,
+                    Optional.empty()));
         }
         return List.copyOf(out);
     }

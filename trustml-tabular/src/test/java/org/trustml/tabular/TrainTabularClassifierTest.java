@@ -158,8 +158,8 @@ class TrainTabularClassifierTest {
                 .then(TrainTabularClassifier.with(TabularClassifierConfig.logisticRegression("approved", "x1", "x2")))
                 .then(EvaluateTabularClassifier.onHeldOutRows().slicedBy("region").with(new SouthShare()))
                 .then(Bless.<TabularEvaluation>by(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.99),
-                        Gate.on(MetricKey.named("south_share")).between(0, 1), Gate.on(ClassificationMetric.ACCURACY).inSlice(Slice.of("region", "south"))
-                                .atLeast(0.0)))
+                        Gate.on(MetricKey.named("south_share")).between(0, 1),
+                        Gate.on(ClassificationMetric.ACCURACY).inSlice(Slice.of("region", "south")).atLeast(0.0)))
                 .run(RunOptions.seed(2).withTracker(Tracker.none(dir.resolve("runs"))));
         // 5 % of labels are flipped (see loans), so accuracy 0.99 on 40 held-out rows is out of reach
         assertThat(run.output().verdict().blessed()).isFalse();

@@ -140,7 +140,8 @@ public final class Notebook {
         StringBuilder s = new StringBuilder("<p><b>").append(verdict.status()).append("</b></p><table><thead><tr>"
                 + "<th>gate</th><th>passed</th><th>result</th></tr></thead><tbody>");
         for (GateResult r : verdict.results()) {
-            s.append("<tr><td>").append(escape(r.gate().metric().jsonName() + " on " + r.gate().slice() + " " + r.gate().describe()))
+            s.append("<tr><td>")
+                    .append(escape(r.gate().metric().jsonName() + " on " + r.gate().slice() + " " + r.gate().describe()))
                     .append("</td><td>").append(r.passed() ? "yes" : "<b>no</b>").append("</td><td>")
                     .append(escape(r.message())).append("</td></tr>");
         }

@@ -82,7 +82,8 @@ public record ClassificationReport(int schemaVersion, List<String> classes, Opti
                 put(out, s, why, ClassificationMetric.AVERAGE_PRECISION, m::averagePrecision);
             }
             put(out, s, why, ClassificationMetric.LOG_LOSS, m::logLoss);
-            put(out, s, why, ClassificationMetric.EXPECTED_CALIBRATION_ERROR, () -> m.calibration().expectedCalibrationError());
+            put(out, s, why, ClassificationMetric.EXPECTED_CALIBRATION_ERROR,
+                    () -> m.calibration().expectedCalibrationError());
             put(out, s, why, ClassificationMetric.BRIER_SCORE, () -> m.calibration().brierScore());
         });
     }

@@ -45,8 +45,8 @@ public final class MetricKeys {
      */
     public static MetricKey resolve(String name, String field) {
         return find(name).orElseThrow(() -> InvalidInputException.problem("is not a known metric").column(field)
-                .value(name).expected("one of " + String.join(", ", knownNames())
-                        + " (or <evaluator>.<name> for an evaluator's value that differs from the classification report's)")
+                .value(name).expected("one of " + String.join(", ", knownNames()) + " (or <evaluator>.<name> for an"
+                        + " evaluator's value that differs from the classification report's)")
                 .build());
     }
 

@@ -63,7 +63,8 @@ class EvaluateImageClassifierTest {
         PipelineRun<Blessing<ImageEvaluation>> run = Pipeline.from(Ingest.csv(csv)).then(folder)
                 .then(TrainImageClassifier.with(config))
                 .then(EvaluateImageClassifier.onTestSplit().slicedBy("site").with(new SiteShare()))
-                .then(Bless.<ImageEvaluation>by(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.0), Gate.on(MetricKey.named("site_a_share")).between(0, 1),
+                .then(Bless.<ImageEvaluation>by(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.0),
+                        Gate.on(MetricKey.named("site_a_share")).between(0, 1),
                         Gate.on(ClassificationMetric.ACCURACY).inSlice(Slice.of("site", "B")).atLeast(0.0)))
                 .run(RunOptions.seed(21).withTracker(Tracker.none(dir.resolve("runs"))));
 

@@ -89,7 +89,8 @@ public final class StageSpecs {
         }
 
         Gate gate() {
-            Gate.Builder b = Gate.on(MetricKeys.resolve(metric, "metric")).inSlice(slice == null ? Slice.OVERALL : Slice.parse(slice));
+            Gate.Builder b = Gate.on(MetricKeys.resolve(metric, "metric"))
+                    .inSlice(slice == null ? Slice.OVERALL : Slice.parse(slice));
             if (noWorseThanBaseline != null) {
                 return b.noWorseThanBaseline(noWorseThanBaseline);
             }
