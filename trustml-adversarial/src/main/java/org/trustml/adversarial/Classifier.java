@@ -15,7 +15,7 @@ public interface Classifier {
     String name();
 
     /** Whether {@link #predict} returns logits or probabilities. */
-    OutputKind outputKind();
+    ClassifierOutput outputKind();
 
     /**
      * Scores for a batch. The result must be attached to {@code batch}'s manager (or a child of

@@ -36,7 +36,7 @@ public final class Models {
      * @throws InvalidInputException if the file does not exist, is a TensorFlow SavedModel (which has
      *     no gradients: use transfer mode), or is not TorchScript
      */
-    public static TorchScriptModel torchScript(Path file, OutputKind outputKind) {
+    public static TorchScriptModel torchScript(Path file, ClassifierOutput outputKind) {
         requireNonNull(file, "file");
         requireNonNull(outputKind, "outputKind");
         if (!Files.exists(file)) {
@@ -79,7 +79,7 @@ public final class Models {
      * @throws InvalidInputException if the directory does not exist, holds no {@code saved_model.pb} or cannot
      *     be loaded
      */
-    public static SavedModelClassifier savedModel(Path directory, OutputKind outputKind) {
+    public static SavedModelClassifier savedModel(Path directory, ClassifierOutput outputKind) {
         requireNonNull(directory, "directory");
         requireNonNull(outputKind, "outputKind");
         return new SavedModelClassifier(SavedModel.load(directory), outputKind);
@@ -89,7 +89,7 @@ public final class Models {
      * A DJL {@link Block} (initialised, e.g. trained in trustml) as a classifier with gradients. Its
      * parameters are used as they are (the caller owns the block).
      */
-    public static GradientClassifier block(String name, Block block, OutputKind outputKind, Device device) {
+    public static GradientClassifier block(String name, Block block, ClassifierOutput outputKind, Device device) {
         requireNonNull(name, "name");
         requireNonNull(block, "block");
         requireNonNull(outputKind, "outputKind");
@@ -101,7 +101,7 @@ public final class Models {
      * A predict-only classifier (for example a TensorFlow SavedModel served by DJL's TensorFlow
      * engine, or any remote model): usable as a transfer-attack target, not for gradient attacks.
      */
-    public static Classifier predictOnly(String name, OutputKind outputKind, UnaryOperator<NDArray> predict) {
+    public static Classifier predictOnly(String name, ClassifierOutput outputKind, UnaryOperator<NDArray> predict) {
         requireNonNull(predict, "predict");
         return new NamedClassifier(name, outputKind) {
             @Override
@@ -129,7 +129,7 @@ public final class Models {
         private final Block block;
         private final Device device;
 
-        BlockClassifier(String name, Block block, OutputKind outputKind, Device device) {
+        BlockClassifier(String name, Block block, ClassifierOutput outputKind, Device device) {
             super(name, outputKind);
             this.block = block;
             this.device = device;

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 /** The name and output kind every classifier carries. */
 abstract class NamedClassifier implements Classifier {
     private final String name;
-    private final OutputKind outputKind;
+    private final ClassifierOutput outputKind;
 
-    NamedClassifier(String name, OutputKind outputKind) {
+    NamedClassifier(String name, ClassifierOutput outputKind) {
         this.name = requireNonNull(name, "name");
         this.outputKind = requireNonNull(outputKind, "outputKind");
     }
@@ -18,7 +18,7 @@ abstract class NamedClassifier implements Classifier {
     }
 
     @Override
-    public final OutputKind outputKind() {
+    public final ClassifierOutput outputKind() {
         return outputKind;
     }
 }

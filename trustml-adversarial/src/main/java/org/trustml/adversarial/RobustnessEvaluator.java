@@ -20,7 +20,8 @@ import org.trustml.vision.images.ImageTensors;
  * The robustness check of the evaluate stage: attacks the evaluated images with PGD (or FGSM when
  * {@code maxIter} is 0, and for eps 0) at each eps, inputs in [0, 1] as the model was trained, and reports every
  * {@link RobustnessReport} metric on the slice {@code eps=<eps>} (per class: {@code eps=<eps>,
- * class=<label>}), so a gate reads {@code Gate.on("adversarial_accuracy").inSlice(Slice.of("eps", 0.03))}.
+ * class=<label>}), so a gate reads
+ * {@code Gate.on(RobustnessMetric.ADVERSARIAL_ACCURACY).inSlice(Slice.of("eps", 0.03))}.
  * Labels are the true classes. At most {@code maxImages} images are attacked (the first ones of
  * the split), to bound the cost; the report says how many.
  *
@@ -106,7 +107,7 @@ public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int 
             labels[i] = in.truth()[i];
         }
         GradientClassifier model = Models.block(in.model().architecture().name(), in.loaded().getBlock(),
-                OutputKind.LOGITS, Device.cpu());
+                ClassifierOutput.LOGITS, Device.cpu());
         List<org.trustml.core.evaluation.MetricValue> out = new ArrayList<>();
         List<RobustnessEvaluation.ExampleSheet> sheets = new ArrayList<>();
         try (NDManager m = in.loaded().getNDManager().newSubManager()) {
@@ -137,7 +138,7 @@ public record RobustnessEvaluator(Norm norm, List<Double> eps, int maxIter, int 
                     }
                     sheets.add(new RobustnessEvaluation.ExampleSheet(e, rows, (int) flipped, file));
                 }
-                for (MetricValue v : r.metrics()) {
+                for (RobustnessValue v : r.metrics()) {
                     Slice s = v.slice().equals("all") ? at : at.and("class", label(in, v.slice()));
                     out.add(new org.trustml.core.evaluation.MetricValue(v.metric().jsonName(), s, v.value(), v.reason()));
                 }

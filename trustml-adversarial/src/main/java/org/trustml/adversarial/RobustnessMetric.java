@@ -1,9 +1,16 @@
 package org.trustml.adversarial;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import org.trustml.core.evaluation.MetricCatalog;
+import org.trustml.core.evaluation.MetricKey;
 
-/** Typed ids of the numbers in a {@link RobustnessReport}; the JSON names follow ART where ART has the metric. */
-public enum RobustnessMetric {
+/**
+ * Typed ids of the numbers in a {@link RobustnessReport}; the JSON names follow ART where ART has the metric.
+ * As a {@link MetricKey} a gate names the value on the slice {@code eps=<eps>} that {@link RobustnessEvaluator}
+ * writes: {@code Gate.on(RobustnessMetric.ADVERSARIAL_ACCURACY).inSlice(Slice.of("eps", "0.03"))}.
+ */
+public enum RobustnessMetric implements MetricKey {
     /** Fraction of clean inputs classified as their label. */
     CLEAN_ACCURACY("clean_accuracy"),
     /** Fraction of adversarial inputs still classified as their label. */
@@ -31,7 +38,16 @@ public enum RobustnessMetric {
     }
 
     @JsonValue
+    @Override
     public String jsonName() {
         return jsonName;
+    }
+
+    /** Every constant, for pipeline files ({@code META-INF/services/org.trustml.core.evaluation.MetricCatalog}). */
+    public static final class Catalog implements MetricCatalog {
+        @Override
+        public List<MetricKey> metrics() {
+            return List.of(values());
+        }
     }
 }

@@ -78,39 +78,41 @@ public record RobustnessReport(
     }
 
     /** One metric over all samples. */
-    public MetricValue metric(RobustnessMetric id) {
+    public RobustnessValue metric(RobustnessMetric id) {
         requireNonNull(id, "id");
         Optional<String> none = Optional.empty();
         return switch (id) {
-            case CLEAN_ACCURACY -> new MetricValue(id, cleanAccuracy, "all", none);
-            case ADVERSARIAL_ACCURACY -> new MetricValue(id, adversarialAccuracy, "all", none);
-            case ATTACK_SUCCESS_RATE -> new MetricValue(id, attackSuccessRate, "all", none);
-            case PERTURBATION_LINF_MEAN -> new MetricValue(id, perturbationLinf.mean(), "all", none);
-            case PERTURBATION_LINF_MEDIAN -> new MetricValue(id, perturbationLinf.median(), "all", none);
-            case PERTURBATION_LINF_MAX -> new MetricValue(id, perturbationLinf.max(), "all", none);
-            case PERTURBATION_L1_MEAN -> new MetricValue(id, perturbationL1.mean(), "all", none);
-            case PERTURBATION_L1_MEDIAN -> new MetricValue(id, perturbationL1.median(), "all", none);
-            case PERTURBATION_L1_MAX -> new MetricValue(id, perturbationL1.max(), "all", none);
-            case PERTURBATION_L2_MEAN -> new MetricValue(id, perturbationL2.mean(), "all", none);
-            case PERTURBATION_L2_MEDIAN -> new MetricValue(id, perturbationL2.median(), "all", none);
-            case PERTURBATION_L2_MAX -> new MetricValue(id, perturbationL2.max(), "all", none);
-            case EMPIRICAL_ROBUSTNESS -> new MetricValue(id, empiricalRobustness, "all", empiricalRobustnessReason);
-            case LOSS_SENSITIVITY -> new MetricValue(id, lossSensitivity, "all", none);
+            case CLEAN_ACCURACY -> new RobustnessValue(id, cleanAccuracy, "all", none);
+            case ADVERSARIAL_ACCURACY -> new RobustnessValue(id, adversarialAccuracy, "all", none);
+            case ATTACK_SUCCESS_RATE -> new RobustnessValue(id, attackSuccessRate, "all", none);
+            case PERTURBATION_LINF_MEAN -> new RobustnessValue(id, perturbationLinf.mean(), "all", none);
+            case PERTURBATION_LINF_MEDIAN -> new RobustnessValue(id, perturbationLinf.median(), "all", none);
+            case PERTURBATION_LINF_MAX -> new RobustnessValue(id, perturbationLinf.max(), "all", none);
+            case PERTURBATION_L1_MEAN -> new RobustnessValue(id, perturbationL1.mean(), "all", none);
+            case PERTURBATION_L1_MEDIAN -> new RobustnessValue(id, perturbationL1.median(), "all", none);
+            case PERTURBATION_L1_MAX -> new RobustnessValue(id, perturbationL1.max(), "all", none);
+            case PERTURBATION_L2_MEAN -> new RobustnessValue(id, perturbationL2.mean(), "all", none);
+            case PERTURBATION_L2_MEDIAN -> new RobustnessValue(id, perturbationL2.median(), "all", none);
+            case PERTURBATION_L2_MAX -> new RobustnessValue(id, perturbationL2.max(), "all", none);
+            case EMPIRICAL_ROBUSTNESS -> new RobustnessValue(id, empiricalRobustness, "all", empiricalRobustnessReason);
+            case LOSS_SENSITIVITY -> new RobustnessValue(id, lossSensitivity, "all", none);
         };
     }
 
     /** Every metric over all samples, then accuracies and success rate per class ({@code class=<label>}). */
     @JsonIgnore
-    public List<MetricValue> metrics() {
-        List<MetricValue> out = new ArrayList<>();
+    public List<RobustnessValue> metrics() {
+        List<RobustnessValue> out = new ArrayList<>();
         for (RobustnessMetric id : RobustnessMetric.values()) {
             out.add(metric(id));
         }
         for (ClassRobustness c : perClass) {
             String slice = "class=" + c.label();
-            out.add(new MetricValue(RobustnessMetric.CLEAN_ACCURACY, c.cleanAccuracy(), slice, Optional.empty()));
-            out.add(new MetricValue(RobustnessMetric.ADVERSARIAL_ACCURACY, c.adversarialAccuracy(), slice, Optional.empty()));
-            out.add(new MetricValue(RobustnessMetric.ATTACK_SUCCESS_RATE, c.attackSuccessRate(), slice, Optional.empty()));
+            out.add(new RobustnessValue(RobustnessMetric.CLEAN_ACCURACY, c.cleanAccuracy(), slice, Optional.empty()));
+            out.add(new RobustnessValue(RobustnessMetric.ADVERSARIAL_ACCURACY, c.adversarialAccuracy(), slice,
+                    Optional.empty()));
+            out.add(new RobustnessValue(RobustnessMetric.ATTACK_SUCCESS_RATE, c.attackSuccessRate(), slice,
+                    Optional.empty()));
         }
         return List.copyOf(out);
     }
@@ -125,7 +127,7 @@ public record RobustnessReport(
         org.trustml.core.evaluation.Slice at = org.trustml.core.evaluation.Slice.of("eps",
                 Double.toString(Double.parseDouble(Float.toString(attack.eps()))));
         List<org.trustml.core.evaluation.MetricValue> out = new ArrayList<>();
-        for (MetricValue v : metrics()) {
+        for (RobustnessValue v : metrics()) {
             org.trustml.core.evaluation.Slice s = v.slice().equals("all") ? at
                     : at.and("class", v.slice().substring(v.slice().indexOf('=') + 1));
             out.add(new org.trustml.core.evaluation.MetricValue(v.metric().jsonName(), s, v.value(), v.reason()));

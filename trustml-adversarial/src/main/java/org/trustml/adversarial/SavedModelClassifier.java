@@ -12,7 +12,7 @@ import org.trustml.tensorflow.SavedModel;
 public final class SavedModelClassifier extends NamedClassifier implements AutoCloseable {
     private final SavedModel model;
 
-    SavedModelClassifier(SavedModel model, OutputKind outputKind) {
+    SavedModelClassifier(SavedModel model, ClassifierOutput outputKind) {
         super(model.name(), outputKind);
         this.model = model;
     }

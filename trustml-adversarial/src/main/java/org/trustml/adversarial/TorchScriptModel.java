@@ -14,7 +14,7 @@ import org.trustml.adversarial.internal.TorchScriptForward;
 public final class TorchScriptModel extends NamedClassifier implements GradientClassifier, AutoCloseable {
     private final ZooModel<NDList, NDList> model;
 
-    TorchScriptModel(String name, ZooModel<NDList, NDList> model, OutputKind outputKind) {
+    TorchScriptModel(String name, ZooModel<NDList, NDList> model, ClassifierOutput outputKind) {
         super(name, outputKind);
         this.model = model;
         TorchScriptForward.evalMode(model.getBlock());

@@ -87,17 +87,17 @@ class BadInputTest extends TinyCnnTestBase {
     @Test
     void fileThatIsNotTorchScript() throws IOException {
         Path text = Files.writeString(dir.resolve("model.pt"), "not a model");
-        assertThat(failure(() -> Models.torchScript(text, OutputKind.LOGITS)).getMessage()).isEqualTo(text
+        assertThat(failure(() -> Models.torchScript(text, ClassifierOutput.LOGITS)).getMessage()).isEqualTo(text
                 + ": is not a TorchScript file (expected a model saved with torch.jit.save (a zip archive holding code/ and data.pkl))");
         Path zip = dir.resolve("other.pt");
         try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
             out.putNextEntry(new java.util.zip.ZipEntry("hello.txt"));
             out.write("hi".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        assertThat(failure(() -> Models.torchScript(zip, OutputKind.LOGITS)).getMessage())
+        assertThat(failure(() -> Models.torchScript(zip, ClassifierOutput.LOGITS)).getMessage())
                 .startsWith(zip + ": is not a TorchScript file");
         Path missing = dir.resolve("missing.pt");
-        assertThat(failure(() -> Models.torchScript(missing, OutputKind.LOGITS)).getMessage())
+        assertThat(failure(() -> Models.torchScript(missing, ClassifierOutput.LOGITS)).getMessage())
                 .isEqualTo(missing + ": does not exist (expected a TorchScript .pt file)");
     }
 
@@ -105,7 +105,7 @@ class BadInputTest extends TinyCnnTestBase {
     void tensorFlowModelAskedForAGradientAttackPointsToTransferMode() throws IOException {
         Path savedModel = Files.createDirectories(dir.resolve("tf_model"));
         Files.write(savedModel.resolve("saved_model.pb"), new byte[] {8, 1});
-        assertThat(failure(() -> Models.torchScript(savedModel, OutputKind.LOGITS)).getMessage())
+        assertThat(failure(() -> Models.torchScript(savedModel, ClassifierOutput.LOGITS)).getMessage())
                 .startsWith(savedModel + ": has no gradients").contains("use transfer mode");
         Classifier predictOnly = cnn.withoutGradients();
         InvalidInputException e = failure(() -> Robustness.of(predictOnly).attack(Pgd.builder().build()));

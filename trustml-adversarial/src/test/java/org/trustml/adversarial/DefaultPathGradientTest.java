@@ -43,7 +43,7 @@ class DefaultPathGradientTest {
         }
         long[] y = r.longs(N, 0, CLASSES).toArray();
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            GradientClassifier model = Models.block("cnn28", cnn(m, w1, w2, wf, DataType.FLOAT32), OutputKind.LOGITS,
+            GradientClassifier model = Models.block("cnn28", cnn(m, w1, w2, wf, DataType.FLOAT32), ClassifierOutput.LOGITS,
                     Device.cpu());
             float[] adv = Robustness.of(model).attack(Fgsm.builder().norm(Norm.L2).eps(3f).clip(0, 1).build())
                     .on(m.create(x, new Shape(N, 1, 28, 28)), y).generate().adversarialValues();

@@ -30,6 +30,6 @@ final class Fixtures {
     }
 
     static TorchScriptModel cnn() {
-        return Models.torchScript(path("tiny_cnn.pt"), OutputKind.LOGITS);
+        return Models.torchScript(path("tiny_cnn.pt"), ClassifierOutput.LOGITS);
     }
 }

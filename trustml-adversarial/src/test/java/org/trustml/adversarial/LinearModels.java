@@ -26,6 +26,6 @@ final class LinearModels {
             NDArray x = list.singletonOrThrow();
             return new NDList(x.reshape(x.getShape().get(0), -1).matMul(weightsT).add(bias));
         }, "linear");
-        return Models.block("linear", block, OutputKind.LOGITS, Device.cpu());
+        return Models.block("linear", block, ClassifierOutput.LOGITS, Device.cpu());
     }
 }

@@ -62,7 +62,7 @@ class RobustnessEvaluatorTest {
         assertThat(e.metric("perturbation_linf_max", some).orElseThrow().value()).isLessThanOrEqualTo(0.05 + 1e-6);
 
         // one example sheet per eps: 6 test images, DEFAULT_EXAMPLES = 6 rows
-        RobustnessEvaluation r = (RobustnessEvaluation) e.evaluators().get("robustness");
+        RobustnessEvaluation r = e.result("robustness", RobustnessEvaluation.class).orElseThrow();
         assertThat(r.examples()).extracting(RobustnessEvaluation.ExampleSheet::eps).containsExactly(0.0, 0.05);
         for (RobustnessEvaluation.ExampleSheet s : r.examples()) {
             assertThat(s.rows()).isEqualTo(6);

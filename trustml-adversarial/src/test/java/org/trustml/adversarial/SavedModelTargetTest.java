@@ -25,7 +25,7 @@ class SavedModelTargetTest {
 
     @BeforeAll
     static void load() {
-        savedModel = Models.savedModel(Fixtures.path("other_mlp_savedmodel"), OutputKind.LOGITS);
+        savedModel = Models.savedModel(Fixtures.path("other_mlp_savedmodel"), ClassifierOutput.LOGITS);
         manager = NDManager.newBaseManager();
     }
 
@@ -54,7 +54,7 @@ class SavedModelTargetTest {
     @Test
     void transferAttackCraftedOnTorchScriptIsJudgedByTheSavedModel() {
         try (TorchScriptModel cnn = Fixtures.cnn();
-                TorchScriptModel torchMlp = Models.torchScript(Fixtures.path("other_mlp.pt"), OutputKind.LOGITS)) {
+                TorchScriptModel torchMlp = Models.torchScript(Fixtures.path("other_mlp.pt"), ClassifierOutput.LOGITS)) {
             Pgd pgd = Pgd.builder().eps(0.1f).epsStep(0.02f).maxIter(10).batchSize(3).clip(0, 1).build();
             AttackResult transfer = Robustness.transfer(cnn, savedModel).attack(pgd).on(x(), Fixtures.longs("y.npy")).run();
             // the examples are the surrogate's: the white-box PGD fixture of make_fixtures.py (as TransferTest)
@@ -87,17 +87,17 @@ class SavedModelTargetTest {
                 .hasMessageContaining("use transfer mode");
         // loading the directory as TorchScript (for a white-box attack) says the same
         Path dir = Fixtures.path("other_mlp_savedmodel");
-        assertThatThrownBy(() -> Models.torchScript(dir, OutputKind.LOGITS)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> Models.torchScript(dir, ClassifierOutput.LOGITS)).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(dir + ": has no gradients").hasMessageContaining("use transfer mode");
     }
 
     @Test
     void directoryThatIsNotASavedModel(@TempDir Path dir) throws Exception {
         Files.copy(Fixtures.path("x.npy"), dir.resolve("x.npy"));
-        assertThatThrownBy(() -> Models.savedModel(dir, OutputKind.LOGITS)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> Models.savedModel(dir, ClassifierOutput.LOGITS)).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(dir + ": is not a TensorFlow SavedModel (no saved_model.pb in it)");
         Files.writeString(dir.resolve("saved_model.pb"), "not a protocol buffer");
-        assertThatThrownBy(() -> Models.savedModel(dir, OutputKind.LOGITS)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> Models.savedModel(dir, ClassifierOutput.LOGITS)).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(dir + ": cannot be loaded as a TensorFlow SavedModel: Can't parse ");
     }
 

@@ -51,7 +51,7 @@ class TorchScriptParityTest extends TinyCnnTestBase {
 
     @Test
     void probabilityOutputsTakeTheLogOfTheProbabilities() {
-        try (TorchScriptModel probs = Models.torchScript(Fixtures.path("tiny_cnn_probs.pt"), OutputKind.PROBABILITIES)) {
+        try (TorchScriptModel probs = Models.torchScript(Fixtures.path("tiny_cnn_probs.pt"), ClassifierOutput.PROBABILITIES)) {
             float[] adv = Robustness.of(probs).attack(Fgsm.builder().eps(0.1f).clip(0, 1).build()).on(x, y)
                     .generate().adversarialValues();
             assertMatches(adv, "expected_fgsm_inf_probs.npy");

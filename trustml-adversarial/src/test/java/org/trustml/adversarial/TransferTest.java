@@ -16,7 +16,7 @@ class TransferTest {
     @Test
     void craftsOnTheSurrogateAndEvaluatesOnThePredictOnlyTarget() {
         try (TorchScriptModel cnn = Fixtures.cnn();
-                TorchScriptModel mlp = Models.torchScript(Fixtures.path("other_mlp.pt"), OutputKind.LOGITS);
+                TorchScriptModel mlp = Models.torchScript(Fixtures.path("other_mlp.pt"), ClassifierOutput.LOGITS);
                 NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.create(Fixtures.floats("x.npy"), new Shape(8, 1, 8, 8));
             long[] y = Fixtures.longs("y.npy");

@@ -18,7 +18,7 @@ import ai.djl.training.ParameterStore;
 import java.util.SplittableRandom;
 import org.trustml.adversarial.GradientClassifier;
 import org.trustml.adversarial.Models;
-import org.trustml.adversarial.OutputKind;
+import org.trustml.adversarial.ClassifierOutput;
 
 /** The small 28×28 CNN, data and the bare DJL loop the adversarial benchmarks compare against. */
 final class AdversarialBench {
@@ -41,7 +41,7 @@ final class AdversarialBench {
     }
 
     static GradientClassifier classifier(SequentialBlock block) {
-        return Models.block("cnn28", block, OutputKind.LOGITS, Device.cpu());
+        return Models.block("cnn28", block, ClassifierOutput.LOGITS, Device.cpu());
     }
 
     /** {@code n} inputs of 1×28×28 uniform in [0, 1), row-major. */

@@ -15,7 +15,7 @@ import org.trustml.adversarial.Fgsm;
 import org.trustml.adversarial.Models;
 import org.trustml.adversarial.NativeHeap;
 import org.trustml.adversarial.Norm;
-import org.trustml.adversarial.OutputKind;
+import org.trustml.adversarial.ClassifierOutput;
 import org.trustml.adversarial.Pgd;
 import org.trustml.adversarial.Robustness;
 import org.trustml.adversarial.RobustnessReport;
@@ -118,7 +118,7 @@ final class AdversarialCommand implements Callable<Integer> {
         if (sheet != null) {
             AtomicFiles.checkTarget(sheet, input, labels, targetLabels, model, targetModel);
         }
-        OutputKind kind = parseOutputKind(outputKind);
+        ClassifierOutput kind = parseOutputKind(outputKind);
         Attack attack = attack();
         ArrayInputs.Samples x = ArrayInputs.samples(input, shape);
         long[] y = labels == null ? null : ArrayInputs.labels(labels);
@@ -177,10 +177,10 @@ final class AdversarialCommand implements Callable<Integer> {
         }
     }
 
-    private static OutputKind parseOutputKind(String text) {
+    private static ClassifierOutput parseOutputKind(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
-            case "logits" -> OutputKind.LOGITS;
-            case "probabilities", "probs" -> OutputKind.PROBABILITIES;
+            case "logits" -> ClassifierOutput.LOGITS;
+            case "probabilities", "probs" -> ClassifierOutput.PROBABILITIES;
             default -> throw InvalidInputException.problem("for --output-kind is not an output kind").value(text)
                     .expected("logits or probabilities").build();
         };

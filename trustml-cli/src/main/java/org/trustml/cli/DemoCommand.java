@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trustml.cli.demo.CtScanDemo;
+import org.trustml.adversarial.RobustnessMetric;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.evaluation.Slice;
@@ -21,7 +22,10 @@ import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.Json;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.core.run.StageRecord;
+import org.trustml.drift.DriftMetric;
+import org.trustml.explain.ExplanationMetric;
 import org.trustml.explain.ExplanationReport;
+import org.trustml.fairness.FairnessMetric;
 import org.trustml.vision.evaluation.ImageEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -144,27 +148,27 @@ final class DemoCommand implements Callable<Integer> {
         }
         w.println();
         w.println("fairness (privileged: sex=M; favorable: " + CtScanDemo.COVID + " found):");
-        for (String m : List.of("equal_opportunity_difference", "average_odds_difference", "disparate_impact",
-                "statistical_parity_difference")) {
-            e.metric(m).ifPresent(v -> w.printf("  %-32s %8.3f%n", m, v.value()));
+        for (FairnessMetric m : List.of(FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE, FairnessMetric.AVERAGE_ODDS_DIFFERENCE,
+                FairnessMetric.DISPARATE_IMPACT, FairnessMetric.STATISTICAL_PARITY_DIFFERENCE)) {
+            e.metric(m).ifPresent(v -> w.printf("  %-32s %8.3f%n", m.jsonName(), v.value()));
         }
         w.println();
-        if (e.evaluators().get("explanations") instanceof ExplanationReport lime) {
+        e.result(ExplanationReport.class).ifPresent(lime -> {
             w.printf("explanations (LIME, %d test images, %d samples each): mean local R^2 %.3f%n", lime.images().size(),
-                    lime.numSamples(), e.metric("lime_score_mean").map(v -> v.value()).orElse(Double.NaN));
+                    lime.numSamples(), e.metric(ExplanationMetric.LIME_SCORE_MEAN).map(v -> v.value()).orElse(Double.NaN));
             w.println();
-        }
+        });
         w.println("robustness (PGD-5, L-inf, first 32 test images):");
         for (String eps : List.of("0.01", "0.03")) {
             Slice at = Slice.of("eps", eps);
             w.printf("  eps %-5s clean accuracy %.3f, adversarial accuracy %.3f%n", eps,
-                    e.metric("clean_accuracy", at).map(v -> v.value()).orElse(Double.NaN),
-                    e.metric("adversarial_accuracy", at).map(v -> v.value()).orElse(Double.NaN));
+                    e.metric(RobustnessMetric.CLEAN_ACCURACY, at).map(v -> v.value()).orElse(Double.NaN),
+                    e.metric(RobustnessMetric.ADVERSARIAL_ACCURACY, at).map(v -> v.value()).orElse(Double.NaN));
         }
         w.println();
         w.printf("drift, test split against validation (image statistics and predictions): drift share %.2f, drifted %s%n",
-                e.metric("drift_share").map(v -> v.value()).orElse(Double.NaN),
-                e.metric("dataset_drift").map(v -> v.value() == 1 ? "yes" : "no").orElse("?"));
+                e.metric(DriftMetric.DRIFT_SHARE).map(v -> v.value()).orElse(Double.NaN),
+                e.metric(DriftMetric.DATASET_DRIFT).map(v -> v.value() == 1 ? "yes" : "no").orElse("?"));
         w.println();
         w.println(run.output().verdict().summary());
         w.println();

@@ -11,7 +11,7 @@ import org.trustml.fairness.Fairness;
 import org.trustml.fairness.FairnessReport;
 import org.trustml.fairness.Group;
 import org.trustml.fairness.IntersectionalReport;
-import org.trustml.fairness.MetricValue;
+import org.trustml.fairness.FairnessValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -131,7 +131,7 @@ final class FairnessCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static void section(StringBuilder sb, String name, Map<String, MetricValue> values) {
+    private static void section(StringBuilder sb, String name, Map<String, FairnessValue> values) {
         TextTable t = new TextTable(name, "overall", "privileged", "unprivileged", "between");
         values.forEach((k, v) -> t.row(k, v.perGroup() ? num(v.overall()) : "", v.perGroup() ? num(v.privileged()) : "",
                 v.perGroup() ? num(v.unprivileged()) : "", v.perGroup() ? "" : num(v.between())));

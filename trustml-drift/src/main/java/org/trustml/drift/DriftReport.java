@@ -51,23 +51,26 @@ public record DriftReport(
     /**
      * The report's numbers for gates and model cards: {@code drift_share} and {@code dataset_drift}
      * (1 or 0) overall; per column, on the slice {@code column=<name>}, {@code drifted} (1 or 0) and for
-     * each test {@code <test>_statistic} and {@code <test>_p_value} or {@code <test>_distance}.
+     * each test {@code <test>_statistic} and {@code <test>_p_value} or {@code <test>_distance}
+     * ({@link DriftMetric} holds the typed keys).
      */
     @Override
     public List<org.trustml.core.evaluation.MetricValue> metrics() {
         List<org.trustml.core.evaluation.MetricValue> out = new java.util.ArrayList<>();
-        out.add(org.trustml.core.evaluation.MetricValue.of("drift_share", driftShare));
-        out.add(org.trustml.core.evaluation.MetricValue.of("dataset_drift", drifted ? 1 : 0));
+        out.add(org.trustml.core.evaluation.MetricValue.of(DriftMetric.DRIFT_SHARE, driftShare));
+        out.add(org.trustml.core.evaluation.MetricValue.of(DriftMetric.DATASET_DRIFT, drifted ? 1 : 0));
         List<ColumnDrift> all = new java.util.ArrayList<>(columns);
         classBalance.ifPresent(all::add);
         for (ColumnDrift c : all) {
             org.trustml.core.evaluation.Slice s = org.trustml.core.evaluation.Slice.of("column", c.column());
-            out.add(org.trustml.core.evaluation.MetricValue.of("drifted", s, c.drifted() ? 1 : 0));
+            out.add(org.trustml.core.evaluation.MetricValue.of(DriftMetric.DRIFTED, s, c.drifted() ? 1 : 0));
             for (TestResult t : c.tests()) {
-                String n = t.test().jsonName();
-                out.add(org.trustml.core.evaluation.MetricValue.of(n + "_statistic", s, t.statistic()));
-                t.pValue().ifPresent(p -> out.add(org.trustml.core.evaluation.MetricValue.of(n + "_p_value", s, p)));
-                t.distance().ifPresent(d -> out.add(org.trustml.core.evaluation.MetricValue.of(n + "_distance", s, d)));
+                out.add(org.trustml.core.evaluation.MetricValue.of(DriftMetric.statisticOf(t.test()), s,
+                        t.statistic()));
+                t.pValue().ifPresent(p -> out.add(org.trustml.core.evaluation.MetricValue.of(
+                        DriftMetric.pValueOf(t.test()), s, p)));
+                t.distance().ifPresent(d -> out.add(org.trustml.core.evaluation.MetricValue.of(
+                        DriftMetric.distanceOf(t.test()), s, d)));
             }
         }
         return out;

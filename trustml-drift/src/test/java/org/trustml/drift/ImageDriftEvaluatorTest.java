@@ -58,7 +58,7 @@ class ImageDriftEvaluatorTest {
                         .withSchedule(1, 4, 1e-3).withAugmentation(false, false).withPatience(0)))
                 .then(EvaluateImageClassifier.onTestSplit().with(new ImageDriftEvaluator(Split.TEST, 500)))
                 .run(RunOptions.seed(4).withTracker(Tracker.none(dir.resolve("runs")))).output();
-        DriftReport r = (DriftReport) e.evaluators().get("drift");
+        DriftReport r = e.result(DriftReport.class).orElseThrow();
         assertThat(r.columns()).extracting(ColumnDrift::column)
                 .containsExactly("mean_r", "std_r", "mean_g", "std_g", "mean_b", "std_b", "p_blue", "p_red");
         // the test split against itself: every KS statistic is 0 and nothing drifts
@@ -106,7 +106,7 @@ class ImageDriftEvaluatorTest {
                         .withSchedule(2, 16, 2e-3).withAugmentation(false, false).withPatience(0)))
                 .then(EvaluateImageClassifier.onTestSplit().with(ImageDriftEvaluator.againstValidation()))
                 .run(RunOptions.seed(4).withTracker(Tracker.none(dir.resolve("runs")))).output();
-        DriftReport r = (DriftReport) e.evaluators().get("drift");
+        DriftReport r = e.result(DriftReport.class).orElseThrow();
         ImageDataset data = ImageDataset.read(e.model().dataset());
         assertThat(r.columns().get(0).referenceCount()).isEqualTo(data.entries(Split.VALIDATION).size());
         assertThat(r.correction()).isEqualTo(Correction.BONFERRONI);

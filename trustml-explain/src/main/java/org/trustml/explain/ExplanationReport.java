@@ -66,6 +66,7 @@ public record ExplanationReport(int schemaVersion, int numSamples, long seed, Li
             sum += i.score();
             min = Math.min(min, i.score());
         }
-        return List.of(MetricValue.of("lime_score_mean", sum / images.size()), MetricValue.of("lime_score_min", min));
+        return List.of(MetricValue.of(ExplanationMetric.LIME_SCORE_MEAN, sum / images.size()),
+                MetricValue.of(ExplanationMetric.LIME_SCORE_MIN, min));
     }
 }

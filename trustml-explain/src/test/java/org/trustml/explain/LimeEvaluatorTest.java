@@ -52,7 +52,7 @@ class LimeEvaluatorTest {
                 .then(EvaluateImageClassifier.onTestSplit().with(new LimeEvaluator(3, 40, 2, 7).withSegmenter(Slic.defaults().withSegments(9))))
                 .run(RunOptions.seed(4).withTracker(Tracker.none(dir.resolve("runs")))).output();
 
-        ExplanationReport r = (ExplanationReport) e.evaluators().get("explanations");
+        ExplanationReport r = e.result(ExplanationReport.class).orElseThrow();
         // test split: round(10 * 0.3) = 3 images per colour; 3 chosen, the classes taken in turn
         assertThat(r.images()).hasSize(3);
         assertThat(r.images().get(0).truth()).isNotEqualTo(r.images().get(1).truth());

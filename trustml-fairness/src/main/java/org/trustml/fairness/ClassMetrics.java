@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * @param metrics        base rate, selection rate, TPR, FPR, accuracy per group and their comparisons
  * @param undefined      why a value is NaN
  */
-public record ClassMetrics(String favorableClass, Map<String, MetricValue> metrics, Map<String, String> undefined) {
+public record ClassMetrics(String favorableClass, Map<String, FairnessValue> metrics, Map<String, String> undefined) {
     public ClassMetrics {
         Objects.requireNonNull(favorableClass, "favorableClass");
         metrics = java.util.Collections.unmodifiableMap(new TreeMap<>(metrics));

@@ -1,6 +1,6 @@
 package org.trustml.fairness;
 
-import static org.trustml.fairness.MetricId.*;
+import static org.trustml.fairness.FairnessMetric.*;
 
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ import org.trustml.fairness.internal.Tally;
 final class ClassificationMetrics {
     private ClassificationMetrics() {}
 
-    private static final MetricId[][] COMPARED = {
+    private static final FairnessMetric[][] COMPARED = {
         {TRUE_POSITIVE_RATE, TRUE_POSITIVE_RATE_DIFFERENCE, TRUE_POSITIVE_RATE_RATIO},
         {TRUE_NEGATIVE_RATE, TRUE_NEGATIVE_RATE_DIFFERENCE, TRUE_NEGATIVE_RATE_RATIO},
         {FALSE_POSITIVE_RATE, FALSE_POSITIVE_RATE_DIFFERENCE, FALSE_POSITIVE_RATE_RATIO},
@@ -46,13 +46,13 @@ final class ClassificationMetrics {
         {SELECTION_RATE, SELECTION_RATE_DIFFERENCE, SELECTION_RATE_RATIO},
     };
 
-    static ReportSection compute(FairnessStatistics stats, FairnessSpec spec, DifferentialFairness.Result edfData,
+    static SectionCollector compute(FairnessStatistics stats, FairnessSpec spec, DifferentialFairness.Result edfData,
                                  Map<String, String> undefined) {
-        ReportSection s = new ReportSection("classification", undefined, stats.tally(Slice.OVERALL),
-                stats.tally(Slice.PRIVILEGED), stats.tally(Slice.UNPRIVILEGED));
+        SectionCollector s = new SectionCollector("classification", undefined, stats.tally(FairnessSlice.OVERALL),
+                stats.tally(FairnessSlice.PRIVILEGED), stats.tally(FairnessSlice.UNPRIVILEGED));
         counts(s);
         rates(s);
-        for (MetricId[] m : COMPARED) {
+        for (FairnessMetric[] m : COMPARED) {
             s.putDifference(m[1], m[0]);
             s.putRatio(m[2], m[0]);
         }
@@ -83,7 +83,7 @@ final class ClassificationMetrics {
         return s;
     }
 
-    private static void counts(ReportSection s) {
+    private static void counts(SectionCollector s) {
         s.count(NUM_TRUE_POSITIVES, Tally::truePositives);
         s.count(NUM_FALSE_POSITIVES, Tally::falsePositives);
         s.count(NUM_TRUE_NEGATIVES, Tally::trueNegatives);
@@ -96,7 +96,7 @@ final class ClassificationMetrics {
         s.count(NUM_PRED_NEGATIVES, Tally::predictedNegatives);
     }
 
-    static void rates(ReportSection s) {
+    static void rates(SectionCollector s) {
         s.rate(TRUE_POSITIVE_RATE, Tally::truePositives, Tally::positives, "P (num_positives)");
         s.rate(FALSE_NEGATIVE_RATE, Tally::falseNegatives, Tally::positives, "P (num_positives)");
         s.rate(TRUE_NEGATIVE_RATE, Tally::trueNegatives, Tally::negatives, "N (num_negatives)");
@@ -114,7 +114,7 @@ final class ClassificationMetrics {
         s.rate(SELECTION_RATE, Tally::predictedPositives, Tally::instances, "num_instances");
     }
 
-    private static void entropy(ReportSection s, FairnessStatistics stats, List<String> columns) {
+    private static void entropy(SectionCollector s, FairnessStatistics stats, List<String> columns) {
         EntropyIndices.Index gei2 = EntropyIndices.overall(stats, 2);
         EntropyIndices.Index theil = EntropyIndices.overall(stats, 1);
         s.scalar(GENERALIZED_ENTROPY_INDEX, gei2.value(), gei2.reason());

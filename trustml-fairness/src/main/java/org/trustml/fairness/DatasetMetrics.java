@@ -1,6 +1,6 @@
 package org.trustml.fairness;
 
-import static org.trustml.fairness.MetricId.*;
+import static org.trustml.fairness.FairnessMetric.*;
 
 import java.util.List;
 import java.util.Map;
@@ -22,10 +22,10 @@ import org.trustml.fairness.internal.Tally;
 final class DatasetMetrics {
     private DatasetMetrics() {}
 
-    static ReportSection compute(FairnessStatistics stats, FairnessSpec spec, OptionalDouble consistency,
+    static SectionCollector compute(FairnessStatistics stats, FairnessSpec spec, OptionalDouble consistency,
                                  DifferentialFairness.Result edf, Map<String, String> undefined) {
-        ReportSection s = new ReportSection("dataset", undefined, stats.tally(Slice.OVERALL),
-                stats.tally(Slice.PRIVILEGED), stats.tally(Slice.UNPRIVILEGED));
+        SectionCollector s = new SectionCollector("dataset", undefined, stats.tally(FairnessSlice.OVERALL),
+                stats.tally(FairnessSlice.PRIVILEGED), stats.tally(FairnessSlice.UNPRIVILEGED));
         s.count(NUM_INSTANCES, Tally::instances);
         s.count(NUM_POSITIVES, Tally::positives);
         s.count(NUM_NEGATIVES, Tally::negatives);

@@ -21,8 +21,8 @@ public final class DistributionMetrics {
 
     /** (N_u − N_p) / (N_u + N_p). */
     public static double classImbalance(FairnessStatistics stats) {
-        double u = stats.tally(Slice.UNPRIVILEGED).instances();
-        double p = stats.tally(Slice.PRIVILEGED).instances();
+        double u = stats.tally(FairnessSlice.UNPRIVILEGED).instances();
+        double p = stats.tally(FairnessSlice.PRIVILEGED).instances();
         return (u - p) / (u + p);
     }
 
@@ -47,7 +47,7 @@ public final class DistributionMetrics {
 
     /** Σ_i N_i·DD_i / Σ_i N_i over the intersections of {@code columns}. */
     public static double conditionalDemographicDisparity(FairnessStatistics stats, List<String> columns, boolean predictions) {
-        Tally all = stats.tally(Slice.OVERALL);
+        Tally all = stats.tally(FairnessSlice.OVERALL);
         double pos = predictions ? all.predictedPositives() : all.positives();
         double neg = predictions ? all.predictedNegatives() : all.negatives();
         if (pos == 0 || neg == 0) {

@@ -41,13 +41,13 @@ public final class EntropyIndices {
     }
 
     static Index overall(FairnessStatistics stats, double alpha) {
-        Tally t = stats.tally(Slice.OVERALL);
+        Tally t = stats.tally(FairnessSlice.OVERALL);
         return of(new double[] {1, 2, 0}, new long[] {t.rowsTp() + t.rowsTn(), t.rowsFp(), t.rowsFn()}, alpha);
     }
 
     static Index betweenGroup(FairnessStatistics stats, double alpha) {
-        Tally u = stats.tally(Slice.UNPRIVILEGED);
-        Tally p = stats.tally(Slice.PRIVILEGED);
+        Tally u = stats.tally(FairnessSlice.UNPRIVILEGED);
+        Tally p = stats.tally(FairnessSlice.PRIVILEGED);
         long rest = stats.rows() - u.rows() - p.rows();
         return of(new double[] {meanBenefit(u), meanBenefit(p), 0}, new long[] {u.rows(), p.rows(), rest}, alpha);
     }

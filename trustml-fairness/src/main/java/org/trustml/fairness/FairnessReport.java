@@ -21,7 +21,7 @@ import org.trustml.core.io.Json;
  *  "differentialFairness": {...}, "intersectional": {...}, "perClass": [...], "spec": {...}}
  * }</pre>
  * Metric names are AIF360's method names; a NaN value is listed in {@code undefined} with the reason.
- * Look values up by typed id with {@link #dataset(MetricId)} / {@link #classification(MetricId)}, or list
+ * Look values up by typed id with {@link #dataset(FairnessMetric)} / {@link #classification(FairnessMetric)}, or list
  * them all as (section, name, slice, value) with {@link #entries()} for a model card or a gate.
  *
  * @param schemaVersion             1
@@ -35,8 +35,8 @@ import org.trustml.core.io.Json;
  * @param intersectional            metrics for every intersection of the protected columns
  * @param perClass                  one-vs-rest metrics per label value (multiclass mode only)
  */
-public record FairnessReport(int schemaVersion, FairnessSpec spec, long rows, Map<String, MetricValue> dataset,
-                             Map<String, MetricValue> classification, Map<String, String> undefined,
+public record FairnessReport(int schemaVersion, FairnessSpec spec, long rows, Map<String, FairnessValue> dataset,
+                             Map<String, FairnessValue> classification, Map<String, String> undefined,
                              DifferentialFairness.Result differentialFairness,
                              Optional<DifferentialFairness.Result> differentialFairnessPredictions,
                              IntersectionalReport intersectional, List<ClassMetrics> perClass)
@@ -56,18 +56,18 @@ public record FairnessReport(int schemaVersion, FairnessSpec spec, long rows, Ma
     }
 
     /** A dataset metric by id. */
-    public Optional<MetricValue> dataset(MetricId id) {
+    public Optional<FairnessValue> dataset(FairnessMetric id) {
         return Optional.ofNullable(dataset.get(id.jsonName()));
     }
 
     /** A classification metric by id. */
-    public Optional<MetricValue> classification(MetricId id) {
+    public Optional<FairnessValue> classification(FairnessMetric id) {
         return Optional.ofNullable(classification.get(id.jsonName()));
     }
 
     /** One value: the classification metric if there is one of that id, else the dataset metric. */
-    public OptionalDouble value(MetricId id, Slice slice) {
-        Optional<MetricValue> v = classification(id).or(() -> dataset(id));
+    public OptionalDouble value(FairnessMetric id, FairnessSlice slice) {
+        Optional<FairnessValue> v = classification(id).or(() -> dataset(id));
         return v.map(m -> OptionalDouble.of(m.get(slice))).orElse(OptionalDouble.empty());
     }
 
@@ -79,15 +79,15 @@ public record FairnessReport(int schemaVersion, FairnessSpec spec, long rows, Ma
         return out;
     }
 
-    private static void add(List<Entry> out, String section, Map<String, MetricValue> values) {
+    private static void add(List<Entry> out, String section, Map<String, FairnessValue> values) {
         values.forEach((name, v) -> {
-            MetricId id = MetricId.fromJsonName(name);
+            FairnessMetric id = FairnessMetric.fromJsonName(name);
             if (v.perGroup()) {
-                for (Slice s : new Slice[] {Slice.OVERALL, Slice.PRIVILEGED, Slice.UNPRIVILEGED}) {
+                for (FairnessSlice s : new FairnessSlice[] {FairnessSlice.OVERALL, FairnessSlice.PRIVILEGED, FairnessSlice.UNPRIVILEGED}) {
                     out.add(new Entry(section, id, s, v.get(s)));
                 }
             } else {
-                out.add(new Entry(section, id, Slice.BETWEEN, v.between()));
+                out.add(new Entry(section, id, FairnessSlice.BETWEEN, v.between()));
             }
         });
     }
@@ -96,7 +96,8 @@ public record FairnessReport(int schemaVersion, FairnessSpec spec, long rows, Ma
      * The report's numbers for gates and model cards ({@link MetricSource}): classification metrics
      * under their AIF360 names ({@code equal_opportunity_difference}), dataset metrics prefixed
      * {@code dataset.} ({@code dataset.disparate_impact}), since AIF360 has both a dataset and a
-     * classification {@code disparate_impact}. A per-group metric gives three values, on the slices
+     * classification {@code disparate_impact} ({@link FairnessMetric} and {@link FairnessMetric#ofDataset()} are
+     * the typed keys). A per-group metric gives three values, on the slices
      * {@code overall}, {@code group=privileged} and {@code group=unprivileged}; a between-group
      * number is on {@code overall}. Undefined values are NaN with the report's reason.
      */
@@ -104,7 +105,7 @@ public record FairnessReport(int schemaVersion, FairnessSpec spec, long rows, Ma
     public List<org.trustml.core.evaluation.MetricValue> metrics() {
         List<org.trustml.core.evaluation.MetricValue> out = new ArrayList<>();
         for (Entry e : entries()) {
-            String name = (e.section().equals("dataset") ? "dataset." : "") + e.metric().jsonName();
+            String name = (e.section().equals("dataset") ? e.metric().ofDataset() : e.metric()).jsonName();
             org.trustml.core.evaluation.Slice slice = switch (e.slice()) {
                 case OVERALL, BETWEEN -> org.trustml.core.evaluation.Slice.OVERALL;
                 case PRIVILEGED -> org.trustml.core.evaluation.Slice.of("group", "privileged");
@@ -135,5 +136,5 @@ public record FairnessReport(int schemaVersion, FairnessSpec spec, long rows, Ma
      * @param slice   which rows
      * @param value   the value (NaN when undefined)
      */
-    public record Entry(String section, MetricId metric, Slice slice, double value) {}
+    public record Entry(String section, FairnessMetric metric, FairnessSlice slice, double value) {}
 }

@@ -112,7 +112,7 @@ public final class FairnessStatistics {
     }
 
     /** Sums over the rows of one slice. */
-    public Tally tally(Slice slice) {
+    public Tally tally(FairnessSlice slice) {
         return switch (slice) {
             case OVERALL -> tally(k -> true);
             case PRIVILEGED -> tally(k -> privileged[k]);

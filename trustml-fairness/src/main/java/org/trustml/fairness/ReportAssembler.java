@@ -1,6 +1,6 @@
 package org.trustml.fairness;
 
-import static org.trustml.fairness.MetricId.*;
+import static org.trustml.fairness.FairnessMetric.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +19,8 @@ final class ReportAssembler {
         Map<String, String> undefined = new TreeMap<>();
         List<String> cols = spec.intersectionColumns();
         DifferentialFairness.Result edf = DifferentialFairness.smoothedEdf(stats, cols, spec.concentration(), false);
-        ReportSection dataset = DatasetMetrics.compute(stats, spec, consistency, edf, undefined);
-        Map<String, MetricValue> classification = Map.of();
+        SectionCollector dataset = DatasetMetrics.compute(stats, spec, consistency, edf, undefined);
+        Map<String, FairnessValue> classification = Map.of();
         Optional<DifferentialFairness.Result> edfPred = Optional.empty();
         if (stats.hasPredictions()) {
             classification = ClassificationMetrics.compute(stats, spec, edf, undefined).values();
@@ -36,8 +36,8 @@ final class ReportAssembler {
         for (String c : stats.classes()) {
             FairnessStatistics one = stats.withFavorable(List.of(c));
             Map<String, String> undefined = new HashMap<>();
-            ReportSection s = new ReportSection("class_" + c, undefined, one.tally(Slice.OVERALL),
-                    one.tally(Slice.PRIVILEGED), one.tally(Slice.UNPRIVILEGED));
+            SectionCollector s = new SectionCollector("class_" + c, undefined, one.tally(FairnessSlice.OVERALL),
+                    one.tally(FairnessSlice.PRIVILEGED), one.tally(FairnessSlice.UNPRIVILEGED));
             s.count(NUM_POSITIVES, Tally::positives);
             s.rate(BASE_RATE, Tally::positives, Tally::instances, "num_instances");
             s.putDifference(STATISTICAL_PARITY_DIFFERENCE, BASE_RATE);

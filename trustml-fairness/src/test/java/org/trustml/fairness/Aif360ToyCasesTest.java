@@ -2,7 +2,7 @@ package org.trustml.fairness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.trustml.fairness.MetricId.*;
+import static org.trustml.fairness.FairnessMetric.*;
 
 import org.junit.jupiter.api.Test;
 import org.trustml.core.table.DoubleColumn;
@@ -19,7 +19,7 @@ class Aif360ToyCasesTest {
         return Fairness.of(t).label("label").prediction("pred").privileged(Group.where("feat", 0)).report();
     }
 
-    private static double c(FairnessReport r, MetricId id) {
+    private static double c(FairnessReport r, FairnessMetric id) {
         return r.classification(id).orElseThrow().between();
     }
 

@@ -37,7 +37,7 @@ class FairnessEvaluatorTest {
                     predicted);
             FairnessReport r = FairnessEvaluator.of(COVID, Group.where("sex", "M"), "sex").evaluate(in.predictions(), null);
             // equal_opportunity_difference = TPR(unprivileged) - TPR(privileged) = 1/2 - 1 (AIF360's definition)
-            assertThat(r.classification(MetricId.EQUAL_OPPORTUNITY_DIFFERENCE).orElseThrow().between()).isEqualTo(-0.5);
+            assertThat(r.classification(FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE).orElseThrow().between()).isEqualTo(-0.5);
             assertThat(r.metric("equal_opportunity_difference")).get().extracting(v -> v.value()).isEqualTo(-0.5);
             assertThat(r.metric("true_positive_rate", Slice.of("group", "privileged"))).get()
                     .extracting(v -> v.value()).isEqualTo(1.0);

@@ -72,8 +72,8 @@ class FairnessPropertiesTest {
         for (FairnessReport.Entry e : a.entries()) {
             // counts scale with the weights; Dirichlet smoothing adds a constant to weighted counts, so
             // differential fairness depends on the weights' scale by design (Foulds et al.)
-            if (e.metric().name().startsWith("NUM_") || e.metric() == MetricId.SMOOTHED_EMPIRICAL_DIFFERENTIAL_FAIRNESS
-                    || e.metric() == MetricId.DIFFERENTIAL_FAIRNESS_BIAS_AMPLIFICATION) {
+            if (e.metric().name().startsWith("NUM_") || e.metric() == FairnessMetric.SMOOTHED_EMPIRICAL_DIFFERENTIAL_FAIRNESS
+                    || e.metric() == FairnessMetric.DIFFERENTIAL_FAIRNESS_BIAS_AMPLIFICATION) {
                 continue;
             }
             double other = b.value(e.metric(), e.slice()).orElseThrow();
@@ -106,7 +106,7 @@ class FairnessPropertiesTest {
     @Property(tries = 40)
     void statisticalParityDifferenceIsInMinusOneToOne(@ForAll long seed, @ForAll @IntRange(min = 4, max = 60) int n) {
         FairnessReport r = report(random(seed, n, 1, false, false));
-        assertThat(r.dataset(MetricId.STATISTICAL_PARITY_DIFFERENCE).orElseThrow().between()).isBetween(-1.0, 1.0);
-        assertThat(r.classification(MetricId.STATISTICAL_PARITY_DIFFERENCE).orElseThrow().between()).isBetween(-1.0, 1.0);
+        assertThat(r.dataset(FairnessMetric.STATISTICAL_PARITY_DIFFERENCE).orElseThrow().between()).isBetween(-1.0, 1.0);
+        assertThat(r.classification(FairnessMetric.STATISTICAL_PARITY_DIFFERENCE).orElseThrow().between()).isBetween(-1.0, 1.0);
     }
 }

@@ -2,7 +2,7 @@ package org.trustml.fairness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.trustml.fairness.MetricId.*;
+import static org.trustml.fairness.FairnessMetric.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -37,7 +37,7 @@ class HandComputedMetricsTest {
     void datasetMetrics() {
         FairnessReport r = report();
         // priv: W = 5, P = 1 + 2 = 3, base rate 0.6; unpriv: W = 6, P = 1, base rate 1/6.
-        MetricValue br = r.dataset(BASE_RATE).orElseThrow();
+        FairnessValue br = r.dataset(BASE_RATE).orElseThrow();
         assertThat(br.privileged()).isCloseTo(0.6, within(1e-15));
         assertThat(br.unprivileged()).isCloseTo(1.0 / 6, within(1e-15));
         assertThat(br.overall()).isCloseTo(4.0 / 11, within(1e-15));
@@ -109,7 +109,7 @@ class HandComputedMetricsTest {
         assertThat(json.get("undefined").isObject()).isTrue();
         assertThat(report().entries()).anySatisfy(e -> {
             assertThat(e.metric()).isEqualTo(BASE_RATE);
-            assertThat(e.slice()).isEqualTo(Slice.PRIVILEGED);
+            assertThat(e.slice()).isEqualTo(FairnessSlice.PRIVILEGED);
         });
     }
 

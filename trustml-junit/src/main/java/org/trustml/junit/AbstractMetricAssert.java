@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.assertj.core.api.AbstractAssert;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.GateResult;
+import org.trustml.core.evaluation.MetricKey;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Slice;
@@ -17,21 +18,21 @@ import org.trustml.junit.internal.GateMessages;
 /**
  * Assertions on one metric of an evaluation, on one slice. Every check builds a {@link Gate} and
  * judges it exactly as the bless stage does ({@link Gate#check}), so {@code isAtLeast(0.9)} here
- * and {@code Gate.on("accuracy").atLeast(0.9)} in a pipeline agree on every value, NaN included.
+ * and {@code Gate.on(ClassificationMetric.ACCURACY).atLeast(0.9)} in a pipeline agree on every value, NaN included.
  * Extend it (self-typed, as AssertJ's assertions) to add checks of your own.
  *
  * @param <SELF> the concrete assertion type
  */
 public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SELF>>
         extends AbstractAssert<SELF, MetricSource> {
-    protected final String metricName;
+    protected final MetricKey metric;
     protected Slice slice;
     protected final GateContext context;
 
-    protected AbstractMetricAssert(MetricSource actual, String metricName, Slice slice, GateContext context,
+    protected AbstractMetricAssert(MetricSource actual, MetricKey metric, Slice slice, GateContext context,
             Class<?> selfType) {
         super(actual, selfType);
-        this.metricName = requireNonNull(metricName, "metricName");
+        this.metric = requireNonNull(metric, "metric");
         this.slice = requireNonNull(slice, "slice");
         this.context = requireNonNull(context, "context");
     }
@@ -83,9 +84,9 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
      */
     public SELF passes(Gate gate) {
         requireNonNull(gate, "gate");
-        if (!gate.metric().equals(metricName) || !gate.slice().equals(slice)) {
+        if (!gate.metric().jsonName().equals(metric.jsonName()) || !gate.slice().equals(slice)) {
             throw new IllegalArgumentException("the gate is on " + GateMessages.subject(gate) + ", not on "
-                    + metricName + (slice.isOverall() ? "" : " in slice " + slice));
+                    + metric.jsonName() + (slice.isOverall() ? "" : " in slice " + slice));
         }
         isNotNull();
         GateResult r = gate.check(actual, context.baseline());
@@ -97,11 +98,11 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
 
     /** The value, if the evaluation has it (NaN when undefined): for checks of your own. */
     public OptionalDouble value() {
-        return actual.metric(metricName, slice).stream().mapToDouble(MetricValue::value).findFirst();
+        return actual.metric(metric, slice).stream().mapToDouble(MetricValue::value).findFirst();
     }
 
     /** The gate builder on this metric and slice. */
     protected Gate.Builder builder() {
-        return Gate.on(metricName).inSlice(slice);
+        return Gate.on(metric).inSlice(slice);
     }
 }

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
+import org.trustml.adversarial.RobustnessMetric;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.GateResult;
+import org.trustml.core.evaluation.MetricKey;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Slice;
@@ -65,20 +68,23 @@ public abstract class AbstractMetricSourceAssert<SELF extends AbstractMetricSour
         return myself;
     }
 
-    /** One metric on the whole dataset ({@code inSlice} narrows it). */
-    public MetricAssert metric(String name) {
-        return metric(name, Slice.OVERALL);
+    /**
+     * One metric on the whole dataset ({@code inSlice} narrows it), e.g.
+     * {@code metric(ClassificationMetric.F1_MACRO)}, {@code metric(FairnessMetric.DISPARATE_IMPACT.ofDataset())}.
+     */
+    public MetricAssert metric(MetricKey metric) {
+        return metric(metric, Slice.OVERALL);
     }
 
     /** One metric on one slice. */
-    public MetricAssert metric(String name, Slice slice) {
+    public MetricAssert metric(MetricKey metric, Slice slice) {
         isNotNull();
-        return new MetricAssert(actual, requireNonNull(name, "name"), slice, context);
+        return new MetricAssert(actual, requireNonNull(metric, "metric"), requireNonNull(slice, "slice"), context);
     }
 
     /** {@code accuracy} on the whole dataset. */
     public MetricAssert accuracy() {
-        return metric("accuracy");
+        return metric(ClassificationMetric.ACCURACY);
     }
 
     /** The AIF360 fairness metrics among these values. */
@@ -98,13 +104,13 @@ public abstract class AbstractMetricSourceAssert<SELF extends AbstractMetricSour
      * the robustness evaluator writes.
      */
     public MetricAssert adversarialAccuracyAt(double eps) {
-        return robustnessAt("adversarial_accuracy", eps);
+        return robustnessAt(RobustnessMetric.ADVERSARIAL_ACCURACY, eps);
     }
 
-    /** Any robustness metric ({@code attack_success_rate}, {@code clean_accuracy}, …) at {@code eps}. */
-    public MetricAssert robustnessAt(String name, double eps) {
+    /** Any robustness metric ({@code ATTACK_SUCCESS_RATE}, {@code CLEAN_ACCURACY}, …) at {@code eps}. */
+    public MetricAssert robustnessAt(RobustnessMetric metric, double eps) {
         isNotNull();
-        return metric(name, epsSlice(name, eps));
+        return metric(metric, epsSlice(metric.jsonName(), eps));
     }
 
     /**

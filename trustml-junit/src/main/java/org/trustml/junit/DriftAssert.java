@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.GateResult;
+import org.trustml.core.evaluation.MetricKey;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.evaluation.Verdict;
+import org.trustml.drift.DriftMetric;
 import org.trustml.junit.internal.GateContext;
 
 /**
  * Assertions on drift results: a {@link org.trustml.drift.DriftReport}, or an evaluation holding
  * the drift evaluator's values. Each column's {@code drifted} value (1 or 0, on the slice
- * {@code column=<name>}) is judged by {@code Gate.on("drifted").inSlice(column=<name>).atMost(0)},
+ * {@code column=<name>}) is judged by {@code Gate.on(DriftMetric.DRIFTED).inSlice(column=<name>).atMost(0)},
  * the gate a bless stage would use.
  */
 public final class DriftAssert extends AbstractMetricSourceAssert<DriftAssert, MetricSource> {
@@ -25,7 +27,7 @@ public final class DriftAssert extends AbstractMetricSourceAssert<DriftAssert, M
     /** The gates {@link #hasNoDriftedColumns()} judges: one per column of the source. */
     public List<Gate> columnGates() {
         isNotNull();
-        return columns().stream().map(c -> Gate.on("drifted").inSlice(Slice.of("column", c)).atMost(0)).toList();
+        return columns().stream().map(c -> Gate.on(DriftMetric.DRIFTED).inSlice(Slice.of("column", c)).atMost(0)).toList();
     }
 
     /**
@@ -53,21 +55,24 @@ public final class DriftAssert extends AbstractMetricSourceAssert<DriftAssert, M
 
     /** Passes when the dataset-level verdict ({@code dataset_drift}) is no drift. */
     public DriftAssert hasNoDatasetDrift() {
-        return passes(Gate.on("dataset_drift").atMost(0));
+        return passes(Gate.on(DriftMetric.DATASET_DRIFT).atMost(0));
     }
 
     /** {@code drift_share}: drifted columns over tested columns. */
     public MetricAssert driftShare() {
-        return metric("drift_share");
+        return metric(DriftMetric.DRIFT_SHARE);
     }
 
-    /** A test's value on one column, e.g. {@code column("age", "ks_p_value").isAtLeast(0.05)}. */
-    public MetricAssert column(String column, String metric) {
+    /**
+     * A test's value on one column, e.g.
+     * {@code column("age", DriftMetric.pValueOf(DriftTest.KS)).isAtLeast(0.05)}.
+     */
+    public MetricAssert column(String column, MetricKey metric) {
         return metric(metric, Slice.of("column", column));
     }
 
     private List<String> columns() {
-        return actual.metrics().stream().filter(m -> m.name().equals("drifted"))
+        return actual.metrics().stream().filter(m -> m.name().equals(DriftMetric.DRIFTED.jsonName()))
                 .map(MetricValue::slice).filter(s -> s.features().size() == 1 && s.features().containsKey("column"))
                 .map(s -> s.features().get("column")).distinct().toList();
     }

@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.Slice;
-import org.trustml.fairness.MetricId;
+import org.trustml.fairness.FairnessMetric;
 import org.trustml.junit.internal.GateContext;
 
 /**
  * Assertions on the AIF360 metrics of a {@link org.trustml.fairness.FairnessReport} (or of an
- * evaluation that holds one). Metrics are named by {@link MetricId}:
+ * evaluation that holds one). Metrics are named by {@link FairnessMetric}:
  * {@code fairness().metric(EQUAL_OPPORTUNITY_DIFFERENCE).isBetween(-0.1, 0.1)}. A per-group rate is
  * read on {@link #PRIVILEGED} or {@link #UNPRIVILEGED} with {@code inSlice}.
  */
@@ -27,34 +27,34 @@ public final class FairnessAssert extends AbstractMetricSourceAssert<FairnessAss
      * A metric by id: the classification metric of that name (predictions against labels), or the
      * dataset metric ({@code dataset.<name>}) when the report has no classification one.
      */
-    public MetricAssert metric(MetricId id) {
+    public MetricAssert metric(FairnessMetric id) {
         requireNonNull(id, "id");
         boolean classification = actual.metrics().stream().anyMatch(m -> m.name().equals(id.jsonName()));
-        return metric(classification ? id.jsonName() : "dataset." + id.jsonName());
+        return metric(classification ? id : id.ofDataset());
     }
 
     /** A metric of the true labels only ({@code dataset.disparate_impact}, {@code dataset.base_rate}). */
-    public MetricAssert datasetMetric(MetricId id) {
-        return metric("dataset." + requireNonNull(id, "id").jsonName());
+    public MetricAssert datasetMetric(FairnessMetric id) {
+        return metric(requireNonNull(id, "id").ofDataset());
     }
 
     /** {@code equal_opportunity_difference}: TPR(unprivileged) − TPR(privileged). */
     public MetricAssert equalOpportunityDifference() {
-        return metric(MetricId.EQUAL_OPPORTUNITY_DIFFERENCE);
+        return metric(FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE);
     }
 
     /** {@code average_odds_difference}: mean of the FPR and TPR differences. */
     public MetricAssert averageOddsDifference() {
-        return metric(MetricId.AVERAGE_ODDS_DIFFERENCE);
+        return metric(FairnessMetric.AVERAGE_ODDS_DIFFERENCE);
     }
 
     /** {@code statistical_parity_difference} of the predictions. */
     public MetricAssert statisticalParityDifference() {
-        return metric(MetricId.STATISTICAL_PARITY_DIFFERENCE);
+        return metric(FairnessMetric.STATISTICAL_PARITY_DIFFERENCE);
     }
 
     /** {@code disparate_impact} of the predictions. */
     public MetricAssert disparateImpact() {
-        return metric(MetricId.DISPARATE_IMPACT);
+        return metric(FairnessMetric.DISPARATE_IMPACT);
     }
 }

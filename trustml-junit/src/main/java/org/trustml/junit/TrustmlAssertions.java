@@ -17,7 +17,7 @@ import org.trustml.junit.internal.GateContext;
  * assertThat(evaluation).fairness().metric(EQUAL_OPPORTUNITY_DIFFERENCE).isBetween(-0.1, 0.1);
  * assertThat(evaluation).adversarialAccuracyAt(0.03).isAtLeast(0.7);
  * assertThat(driftReport).hasNoDriftedColumns();
- * assertThat(evaluation).passes(Gate.on("accuracy").atLeast(0.9));   // the bless stage's gate
+ * assertThat(evaluation).passes(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.9));   // the bless stage's gate
  * }</pre>
  * A failure throws at once; {@link TrustmlSoftAssertions} collects every failed gate instead.
  */

@@ -1,20 +1,24 @@
 package org.trustml.junit;
 
-import static org.trustml.fairness.MetricId.DISPARATE_IMPACT;
-import static org.trustml.fairness.MetricId.EQUAL_OPPORTUNITY_DIFFERENCE;
-import static org.trustml.fairness.MetricId.TRUE_POSITIVE_RATE;
+import static org.trustml.fairness.FairnessMetric.DISPARATE_IMPACT;
+import static org.trustml.fairness.FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE;
+import static org.trustml.fairness.FairnessMetric.TRUE_POSITIVE_RATE;
 import static org.trustml.junit.TrustmlAssertions.assertThat;
 import static org.trustml.junit.TrustmlAssertions.assertThatCode;
 import static org.trustml.junit.TrustmlAssertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.trustml.core.evaluation.ClassificationMetric;
+import org.trustml.core.evaluation.Gate;
 import org.trustml.core.table.DoubleColumn;
 import org.trustml.core.table.LongColumn;
 import org.trustml.core.table.Table;
 import org.trustml.drift.Drift;
+import org.trustml.drift.DriftMetric;
 import org.trustml.drift.DriftReport;
 import org.trustml.drift.DriftTest;
 import org.trustml.fairness.Fairness;
+import org.trustml.fairness.FairnessMetric;
 import org.trustml.fairness.FairnessReport;
 import org.trustml.fairness.Group;
 
@@ -28,6 +32,24 @@ class FairnessAndDriftAssertTest {
         Table t = Table.of(LongColumn.of("g", 1, 1, 1, 1, 0, 0, 0, 0), LongColumn.of("y", 1, 1, 0, 0, 1, 1, 0, 0),
                 LongColumn.of("p", 1, 0, 0, 0, 1, 1, 1, 0));
         return Fairness.of(t).label("y").prediction("p").privileged(Group.where("g", 1)).report();
+    }
+
+    @Test
+    void anyTypedIdNamesTheMetricOfAnAssertion() {
+        // the generic metric(MetricKey) takes every module's ids: fairness, the dataset section, classification
+        assertThatThrownBy(() -> assertThat(report()).metric(EQUAL_OPPORTUNITY_DIFFERENCE).isAtMost(0.1))
+                .hasMessage("expecting equal_opportunity_difference to be at most 0.1 but was 0.5 (run unknown)");
+        assertThatCode(() -> assertThat(report()).metric(DISPARATE_IMPACT.ofDataset()).isBetween(1, 1))
+                .doesNotThrowAnyException();
+        // accuracy: privileged 3 of 4 right, unprivileged 3 of 4 right, so 6/8
+        assertThatCode(() -> assertThat(report()).metric(ClassificationMetric.ACCURACY).isBetween(0.75, 0.75))
+                .doesNotThrowAnyException();
+        // a gate written elsewhere on a key of the same name is the assertion's metric
+        assertThatCode(() -> assertThat(report()).metric(ClassificationMetric.ACCURACY)
+                .passes(Gate.on(FairnessMetric.ACCURACY).atLeast(0.75))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> assertThat(report()).metric(ClassificationMetric.ACCURACY)
+                .passes(Gate.on(ClassificationMetric.ERROR_RATE).atMost(0.25)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the gate is on error_rate, not on accuracy");
     }
 
     @Test
@@ -68,7 +90,7 @@ class FairnessAndDriftAssertTest {
         assertThatThrownBy(() -> assertThat(drift(1000)).inRun("r1").hasNoDriftedColumns())
                 .hasMessageStartingWith("expecting no drifted columns but 1 of 2 drifted: x (ks_p_value ")
                 .hasMessageEndingWith(") (run r1)");
-        assertThatThrownBy(() -> assertThat(drift(1000)).drift().column("x", "ks_statistic").isAtMost(0.5))
+        assertThatThrownBy(() -> assertThat(drift(1000)).drift().column("x", DriftMetric.statisticOf(DriftTest.KS)).isAtMost(0.5))
                 .hasMessage("expecting ks_statistic in slice column=x to be at most 0.5 but was 1 (run unknown)");
     }
 

@@ -8,6 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.Gate;
+import org.trustml.core.evaluation.MetricKey;
 import org.trustml.core.evaluation.MetricValue;
 
 class GateAssertionsProperties {
@@ -18,11 +19,11 @@ class GateAssertionsProperties {
         Evaluation e = Evaluation.of(List.of(MetricValue.of("m", value)));
         double lo = Math.min(a, b);
         double hi = Math.max(a, b);
-        boolean gate = Gate.on("m").between(lo, hi).check(e).passed();
-        boolean assertion = passes(() -> TrustmlAssertions.assertThat(e).metric("m").isBetween(lo, hi));
+        boolean gate = Gate.on(MetricKey.named("m")).between(lo, hi).check(e).passed();
+        boolean assertion = passes(() -> TrustmlAssertions.assertThat(e).metric(MetricKey.named("m")).isBetween(lo, hi));
         assertThat(assertion).isEqualTo(gate);
-        assertThat(passes(() -> TrustmlAssertions.assertThat(e).metric("m").isAtLeast(lo)))
-                .isEqualTo(Gate.on("m").atLeast(lo).check(e).passed());
+        assertThat(passes(() -> TrustmlAssertions.assertThat(e).metric(MetricKey.named("m")).isAtLeast(lo)))
+                .isEqualTo(Gate.on(MetricKey.named("m")).atLeast(lo).check(e).passed());
     }
 
     private static boolean passes(Runnable check) {

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustml.adversarial.RobustnessMetric;
 import org.trustml.core.evaluation.Blessing;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.MetricValue;
@@ -45,13 +47,13 @@ class GateAssertionsTest {
 
     @Test
     void undefinedAndMissingMetricsFailAndSayWhy() {
-        assertThatThrownBy(() -> assertThat(evaluation()).metric("recall", MEN).isAtLeast(0.5))
+        assertThatThrownBy(() -> assertThat(evaluation()).metric(ClassificationMetric.RECALL, MEN).isAtLeast(0.5))
                 .hasMessage("expecting recall in slice sex=M to be at least 0.5 but was NaN "
                         + "(undefined: no positives in the slice) (run unknown)");
-        assertThatThrownBy(() -> assertThat(evaluation()).metric("recall").isDefined())
+        assertThatThrownBy(() -> assertThat(evaluation()).metric(ClassificationMetric.RECALL).isDefined())
                 .hasMessageStartingWith("expecting recall to be defined but it was not found; "
                         + "recall exists on the slices sex=M");
-        assertThatThrownBy(() -> assertThat(evaluation()).metric("f1").isAtLeast(0.5))
+        assertThatThrownBy(() -> assertThat(evaluation()).metric(ClassificationMetric.F1).isAtLeast(0.5))
                 .hasMessageContaining("it was not found; the evaluation has accuracy, recall, adversarial_accuracy");
         assertThatThrownBy(() -> assertThat(Evaluation.of(List.of())).accuracy().isAtLeast(0.5))
                 .hasMessageContaining("the evaluation holds no metrics");
@@ -59,9 +61,9 @@ class GateAssertionsTest {
 
     @Test
     void passesJudgesTheBlessStagesGatesAndReportsEveryFailure() {
-        Gate accuracy = Gate.on("accuracy").atLeast(0.9);
-        Gate women = Gate.on("accuracy").inSlice(WOMEN).atLeast(0.6);
-        Gate recall = Gate.on("recall").inSlice(MEN).atLeast(0.5);
+        Gate accuracy = Gate.on(ClassificationMetric.ACCURACY).atLeast(0.9);
+        Gate women = Gate.on(ClassificationMetric.ACCURACY).inSlice(WOMEN).atLeast(0.6);
+        Gate recall = Gate.on(ClassificationMetric.RECALL).inSlice(MEN).atLeast(0.5);
         // the same gates give the bless stage 2 failures of 3
         Verdict verdict = Verdict.judge(List.of(accuracy, women, recall), evaluation(), Optional.empty());
         assertThat(verdict.failures()).hasSize(2);
@@ -76,7 +78,7 @@ class GateAssertionsTest {
 
     @Test
     void aGateOnAnotherMetricIsRefused() {
-        assertThatThrownBy(() -> assertThat(evaluation()).accuracy().passes(Gate.on("recall").atLeast(0.5)))
+        assertThatThrownBy(() -> assertThat(evaluation()).accuracy().passes(Gate.on(ClassificationMetric.RECALL).atLeast(0.5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("the gate is on recall, not on accuracy");
     }
 
@@ -98,7 +100,7 @@ class GateAssertionsTest {
         assertThatThrownBy(() -> assertThat(evaluation()).adversarialAccuracyAt(0.03).isAtLeast(0.7))
                 .hasMessage("expecting adversarial_accuracy in slice eps=0.03 to be at least 0.7 but was 0.6 (run unknown)");
         // 0.1 is written "0.1"; a float eps (0.03f as a double) matches within 1e-6
-        assertThatCode(() -> assertThat(evaluation()).robustnessAt("clean_accuracy", 0.1).isAtLeast(0.8))
+        assertThatCode(() -> assertThat(evaluation()).robustnessAt(RobustnessMetric.CLEAN_ACCURACY, 0.1).isAtLeast(0.8))
                 .doesNotThrowAnyException();
         Evaluation floatEps = Evaluation.of(List.of(evaluation().metrics().get(4)));
         assertThatThrownBy(() -> assertThat(floatEps).adversarialAccuracyAt(0.03).isAtLeast(0.7))
@@ -107,7 +109,7 @@ class GateAssertionsTest {
 
     @Test
     void aRunsIdIsNamedInItsMessages() {
-        PipelineRun<Blessing<Evaluation>> run = Fixtures.blessedRun(dir, evaluation(), Gate.on("accuracy").atLeast(0.8));
+        PipelineRun<Blessing<Evaluation>> run = Fixtures.blessedRun(dir, evaluation(), Gate.on(ClassificationMetric.ACCURACY).atLeast(0.8));
         assertThatThrownBy(() -> assertThat(run).accuracy().isAtLeast(0.9))
                 .hasMessage("expecting accuracy to be at least 0.9 but was 0.82 (run " + run.record().runId() + ")");
         EvaluatedRun loaded = EvaluatedRun.load(run.runDirectory());

@@ -8,6 +8,7 @@ import static org.trustml.junit.Fixtures.evaluation;
 
 import org.assertj.core.error.AssertJMultipleFailuresError;
 import org.junit.jupiter.api.Test;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.Gate;
 
 class SoftAssertionsTest {
@@ -16,8 +17,8 @@ class SoftAssertionsTest {
         TrustmlSoftAssertions softly = new TrustmlSoftAssertions();
         softly.assertThat(evaluation()).inRun("r7").accuracy().isAtLeast(0.9);                 // fails: 0.82
         softly.assertThat(evaluation()).accuracy().inSlice(WOMEN).isAtLeast(0.6);              // passes: 0.7
-        softly.assertThat(evaluation()).passes(Gate.on("accuracy").inSlice(WOMEN).atLeast(0.8), // fails: 0.7
-                Gate.on("accuracy").atMost(0.5));                                              // fails: 0.82
+        softly.assertThat(evaluation()).passes(Gate.on(ClassificationMetric.ACCURACY).inSlice(WOMEN).atLeast(0.8), // fails: 0.7
+                Gate.on(ClassificationMetric.ACCURACY).atMost(0.5));                                              // fails: 0.82
         softly.assertThat(evaluation()).adversarialAccuracyAt(0.03).isAtLeast(0.7);            // fails: 0.6
         softly.assertThat(1).isEqualTo(2);                                                     // AssertJ's own, collected too
         assertThat(softly.errorsCollected()).hasSize(5);

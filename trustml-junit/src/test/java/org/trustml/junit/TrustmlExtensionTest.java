@@ -22,6 +22,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.MetricSource;
@@ -44,7 +45,7 @@ class TrustmlExtensionTest {
             SOURCE_CALLS.incrementAndGet();
             WORK_DIRS.add(context.workDirectory());
             PipelineRun<?> run = Fixtures.blessedRun(context.workDirectory(), Fixtures.evaluation(),
-                    Gate.on("accuracy").atLeast(0.8));
+                    Gate.on(ClassificationMetric.ACCURACY).atLeast(0.8));
             return EvaluatedRun.of(run).withModelCard(ModelCards.template());
         }
     }
@@ -137,7 +138,7 @@ class TrustmlExtensionTest {
 
     @BeforeAll
     static void savedRuns() throws Exception {
-        PipelineRun<?> saved = Fixtures.blessedRun(RUNS.resolve("runs"), Fixtures.evaluation(), Gate.on("accuracy").atLeast(0.8));
+        PipelineRun<?> saved = Fixtures.blessedRun(RUNS.resolve("runs"), Fixtures.evaluation(), Gate.on(ClassificationMetric.ACCURACY).atLeast(0.8));
         copy(saved.runDirectory(), RUNS.resolve("saved"));
         ModelCards.write(ModelCards.template(), RUNS.resolve("saved/model-card.yaml"));
         Path noEval = RUNS.resolve("no-evaluation");

@@ -111,7 +111,7 @@ public final class CardCharts {
     }
 
     /** Group-fairness metrics as horizontal bars around each metric's fair value. */
-    public static byte[] fairnessBars(List<FairnessMetric> metrics) {
+    public static byte[] fairnessBars(List<FairnessComparison> metrics) {
         requireNonNull(metrics, "metrics");
         if (metrics.isEmpty()) {
             throw InvalidInputException.problem("is empty").column("fairness metrics")
@@ -120,7 +120,7 @@ public final class CardCharts {
         FontMetrics fm = metrics();
         int labelW = 0;
         double span = 0;
-        for (FairnessMetric m : metrics) {
+        for (FairnessComparison m : metrics) {
             labelW = Math.max(labelW, fm.stringWidth(label(m)));
             if (!Double.isNaN(m.value()) && !Double.isInfinite(m.value())) {
                 span = Math.max(span, Math.abs(m.value() - fairValue(m.metric().direction())));
@@ -137,7 +137,7 @@ public final class CardCharts {
         try {
             g.setFont(FONT);
             for (int r = 0; r < metrics.size(); r++) {
-                FairnessMetric m = metrics.get(r);
+                FairnessComparison m = metrics.get(r);
                 int y = top + r * BAR_ROW;
                 g.setColor(Color.BLACK);
                 g.drawString(label(m), left - 10 - fm.stringWidth(label(m)), y + BAR_ROW / 2 + 4);
@@ -173,7 +173,7 @@ public final class CardCharts {
     }
 
     /** Green inside the conventional band, orange outside, grey when the metric has no fair value. */
-    static Color colour(FairnessMetric m) {
+    static Color colour(FairnessComparison m) {
         double v = m.value();
         return switch (m.metric().direction()) {
             case CLOSER_TO_ZERO -> Math.abs(v) < DIFFERENCE_BAND ? FAIR : UNFAIR;
@@ -182,7 +182,7 @@ public final class CardCharts {
         };
     }
 
-    private static String label(FairnessMetric m) {
+    private static String label(FairnessComparison m) {
         return shorten(m.metric().jsonName() + " (" + m.slice() + ")");
     }
 

@@ -51,7 +51,7 @@ public record CardDiff(int schemaVersion, List<MetricChange> metrics, List<Strin
             PerformanceMetric b = now.get(key);
             PerformanceMetric any = a != null ? a : b;
             String type = any.type().orElse("");
-            MetricDirection direction = MetricId.directionOf(type);
+            MetricDirection direction = CardMetric.directionOf(type);
             Optional<Double> x = a == null ? Optional.empty() : a.numericValue();
             Optional<Double> y = b == null ? Optional.empty() : b.numericValue();
             MetricChange.Verdict verdict;

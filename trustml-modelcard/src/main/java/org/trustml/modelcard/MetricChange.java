@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param before    the old value (absent when the metric is new)
  * @param after     the new value (absent when the metric was dropped)
  * @param delta     {@code after − before}, when both exist
- * @param direction which way the metric improves ({@link MetricId#directionOf})
+ * @param direction which way the metric improves ({@link CardMetric#directionOf})
  * @param verdict   what the change means
  */
 public record MetricChange(String type, Optional<String> slice, Optional<Double> before, Optional<Double> after,

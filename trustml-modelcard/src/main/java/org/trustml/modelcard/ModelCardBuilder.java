@@ -45,7 +45,7 @@ public final class ModelCardBuilder {
     private final List<Dataset> datasets = new ArrayList<>();
     private final List<PerformanceMetric> metrics = new ArrayList<>();
     private final List<Graphic> graphics = new ArrayList<>();
-    private final List<FairnessMetric> fairnessMetrics = new ArrayList<>();
+    private final List<FairnessComparison> fairnessMetrics = new ArrayList<>();
     private final List<String> undefined = new ArrayList<>();
     private String graphicsDescription;
     private final List<ModelCard> overlays = new ArrayList<>();
@@ -158,7 +158,7 @@ public final class ModelCardBuilder {
                 undefined.add(m.name() + " on " + m.slice() + " is undefined: " + m.undefinedReason().orElse("no reason given"));
                 continue;
             }
-            MetricId id = MetricId.lookup(m.name()).orElseGet(() -> MetricId.of(m.name(), MetricDirection.UNKNOWN));
+            CardMetric id = CardMetric.lookup(m.name()).orElseGet(() -> CardMetric.of(m.name(), MetricDirection.UNKNOWN));
             defined.add(new SlicedMetric(id, m.value(), m.slice().isOverall() ? Optional.empty() : Optional.of(m.slice().toString()),
                     Optional.empty()));
         }
@@ -166,15 +166,15 @@ public final class ModelCardBuilder {
     }
 
     /** Group-fairness metrics with their slices. */
-    public ModelCardBuilder fairness(FairnessMetric... values) {
-        Arrays.stream(values).map(FairnessMetric::toPerformanceMetric).forEach(metrics::add);
+    public ModelCardBuilder fairness(FairnessComparison... values) {
+        Arrays.stream(values).map(FairnessComparison::toPerformanceMetric).forEach(metrics::add);
         fairnessMetrics.addAll(Arrays.asList(values));
         return this;
     }
 
     /**
      * A bar chart of every fairness metric added so far ({@link CardCharts#fairnessBars}), as the
-     * graphic {@code fairness metrics}; call it after {@link #fairness(FairnessMetric...)}.
+     * graphic {@code fairness metrics}; call it after {@link #fairness(FairnessComparison...)}.
      */
     public ModelCardBuilder fairnessChart() {
         return graphic("fairness metrics", CardCharts.fairnessBars(fairnessMetrics));
@@ -192,7 +192,7 @@ public final class ModelCardBuilder {
     }
 
     /** Drift check outcomes. */
-    public ModelCardBuilder drift(DriftCheck... checks) {
+    public ModelCardBuilder drift(DriftOutcome... checks) {
         Arrays.stream(checks).flatMap(c -> c.toPerformanceMetrics().stream()).forEach(metrics::add);
         return this;
     }

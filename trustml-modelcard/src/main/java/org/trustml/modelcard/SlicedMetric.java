@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param slice              the slice, e.g. {@code sex=female}; absent for the whole evaluation set
  * @param confidenceInterval its confidence interval, if known
  */
-public record SlicedMetric(MetricId metric, double value, Optional<String> slice,
+public record SlicedMetric(CardMetric metric, double value, Optional<String> slice,
         Optional<ConfidenceInterval> confidenceInterval) {
     public SlicedMetric {
         requireNonNull(metric, "metric");
@@ -23,12 +23,12 @@ public record SlicedMetric(MetricId metric, double value, Optional<String> slice
     }
 
     /** The metric on the whole set. */
-    public static SlicedMetric overall(MetricId metric, double value) {
+    public static SlicedMetric overall(CardMetric metric, double value) {
         return new SlicedMetric(metric, value, Optional.empty(), Optional.empty());
     }
 
     /** The metric on the rows where {@code attribute} is {@code group}: slice {@code attribute=group}. */
-    public static SlicedMetric onSlice(MetricId metric, double value, String attribute, String group) {
+    public static SlicedMetric onSlice(CardMetric metric, double value, String attribute, String group) {
         return new SlicedMetric(metric, value, Optional.of(attribute + "=" + group), Optional.empty());
     }
 

@@ -5,7 +5,7 @@ package org.trustml.modelcard;
  * Face {@code evaluate} for classification, AIF360 for fairness, ART-style clean/adversarial
  * accuracy for robustness, and drift test outputs.
  */
-public enum StandardMetric implements MetricId {
+public enum StandardMetric implements CardMetric {
     ACCURACY("accuracy", MetricDirection.HIGHER_IS_BETTER),
     PRECISION("precision", MetricDirection.HIGHER_IS_BETTER),
     RECALL("recall", MetricDirection.HIGHER_IS_BETTER),

@@ -64,10 +64,10 @@ class CardChartsTest {
 
     @Test
     void fairnessBarsStartAtTheFairValueAndAreColouredByTheConventionalBand() throws Exception {
-        List<FairnessMetric> metrics = List.of(
-                new FairnessMetric(StandardMetric.DISPARATE_IMPACT, 0.7, "sex", "F", "M"),
-                new FairnessMetric(StandardMetric.STATISTICAL_PARITY_DIFFERENCE, -0.05, "sex", "F", "M"),
-                new FairnessMetric(StandardMetric.EQUAL_OPPORTUNITY_DIFFERENCE, Double.NaN, "sex", "F", "M"));
+        List<FairnessComparison> metrics = List.of(
+                new FairnessComparison(StandardMetric.DISPARATE_IMPACT, 0.7, "sex", "F", "M"),
+                new FairnessComparison(StandardMetric.STATISTICAL_PARITY_DIFFERENCE, -0.05, "sex", "F", "M"),
+                new FairnessComparison(StandardMetric.EQUAL_OPPORTUNITY_DIFFERENCE, Double.NaN, "sex", "F", "M"));
         BufferedImage img = decode(CardCharts.fairnessBars(metrics));
         // disparate impact 0.7 is outside [0.8, 1.25]: orange; SPD -0.05 is inside |d| < 0.1: green
         assertThat(CardCharts.colour(metrics.get(0))).isEqualTo(CardCharts.UNFAIR);

@@ -75,9 +75,9 @@ class ModelCardsFromRunTest {
                 .dataset("covid-ct", "test", 400, "sha256:00ff")
                 .performance(SlicedMetric.overall(StandardMetric.ACCURACY, 0.91).withConfidenceInterval(0.88, 0.94),
                         SlicedMetric.onSlice(StandardMetric.RECALL, 0.83, "sex", "F"))
-                .fairness(new FairnessMetric(StandardMetric.DISPARATE_IMPACT, 0.8, "sex", "F", "M"))
+                .fairness(new FairnessComparison(StandardMetric.DISPARATE_IMPACT, 0.8, "sex", "F", "M"))
                 .robustness(new RobustnessPoint("fgsm", 0.03, 0.91, 0.42))
-                .drift(new DriftCheck("ks", Optional.of("age"), 0.21, Optional.of(0.04), true))
+                .drift(new DriftOutcome("ks", Optional.of("age"), 0.21, Optional.of(0.04), true))
                 .graphic("confusion matrix", png)
                 .mergeYaml(user)
                 .build();
@@ -146,7 +146,7 @@ class ModelCardsFromRunTest {
     void theBuilderEmbedsBothChartsAndTheCardStaysValid() throws Exception {
         var cm = org.trustml.core.evaluation.ConfusionMatrix.of(new int[] {0, 1, 1}, new int[] {0, 1, 0}, java.util.List.of("a", "b"));
         ModelCard card = ModelCards.from(run())
-                .fairness(new FairnessMetric(StandardMetric.DISPARATE_IMPACT, 0.9, "sex", "F", "M"))
+                .fairness(new FairnessComparison(StandardMetric.DISPARATE_IMPACT, 0.9, "sex", "F", "M"))
                 .fairnessChart().confusionMatrix(cm).build();
         java.util.List<Graphic> graphics = card.analysis().graphics().orElseThrow().collection();
         assertThat(graphics).extracting(g -> g.name().orElseThrow()).containsExactly("fairness metrics", "confusion matrix");

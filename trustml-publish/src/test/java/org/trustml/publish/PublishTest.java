@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Blessing;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.NotBlessedException;
 import org.trustml.core.evaluation.Verdict;
@@ -53,7 +54,7 @@ class PublishTest {
                 .withAugmentation(false, false).withPatience(0);
         blessed = Pipeline.from(Ingest.csv(csv)).then(folder).then(TrainImageClassifier.with(config))
                 .then(EvaluateImageClassifier.onTestSplit())
-                .then(Bless.<ImageEvaluation>by(Gate.on("accuracy").atLeast(0.0)))
+                .then(Bless.<ImageEvaluation>by(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.0)))
                 .run(RunOptions.seed(3).withTracker(Tracker.none(dir.resolve("runs"))));
     }
 
@@ -63,7 +64,7 @@ class PublishTest {
     }
 
     private static Verdict notBlessed() {
-        return Verdict.judge(List.of(Gate.on("accuracy").atLeast(2.0)), blessed.output().evaluation(), Optional.empty());
+        return Verdict.judge(List.of(Gate.on(ClassificationMetric.ACCURACY).atLeast(2.0)), blessed.output().evaluation(), Optional.empty());
     }
 
     @Test
@@ -76,7 +77,7 @@ class PublishTest {
                 .then(TrainImageClassifier.with(ImageClassifierConfig.mobileNetV2().withInputSize(32)
                         .withSchedule(1, 8, 1e-3).withAugmentation(false, false).withPatience(0)))
                 .then(EvaluateImageClassifier.onTestSplit())
-                .then(Bless.<ImageEvaluation>by(Gate.on("accuracy").atLeast(0.0)))
+                .then(Bless.<ImageEvaluation>by(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.0)))
                 .then(Publish.to(registry, "colours").withModelCard(card))
                 .run(RunOptions.seed(3).withTracker(Tracker.none(dir.resolve("runs"))));
 

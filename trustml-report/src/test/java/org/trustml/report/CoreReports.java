@@ -6,15 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.evaluation.Classification;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.ClassificationReport;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.Gate;
-import org.trustml.vision.evaluation.ImageEvaluation;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.evaluation.Verdict;
 import org.trustml.core.table.StringColumn;
 import org.trustml.core.table.Table;
+import org.trustml.vision.evaluation.ImageEvaluation;
 import org.trustml.vision.train.Architecture;
 import org.trustml.vision.train.TrainedModel;
 
@@ -47,8 +48,8 @@ final class CoreReports {
         // an evaluator result of a type no section on this class path knows
         Evaluation custom = Evaluation.of(List.of(MetricValue.of("custom_score", 0.25)));
         ImageEvaluation evaluation = new ImageEvaluation(model, report, Map.of("custom", custom));
-        List<Gate> gates = List.of(Gate.on("accuracy").atLeast(0.7),
-                Gate.on("recall:" + POSITIVE).inSlice(Slice.of("sex", HOSTILE_SEX)).atLeast(0.6));
+        List<Gate> gates = List.of(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.7),
+                Gate.on(ClassificationMetric.recallOf(POSITIVE)).inSlice(Slice.of("sex", HOSTILE_SEX)).atLeast(0.6));
         return new Blessing<>(evaluation, Verdict.judge(gates, evaluation, Optional.empty()));
     }
 }

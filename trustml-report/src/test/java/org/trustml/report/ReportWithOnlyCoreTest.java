@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.Gate;
+import org.trustml.core.evaluation.MetricKey;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Verdict;
 import org.trustml.core.report.ReportInput;
@@ -53,7 +54,7 @@ class ReportWithOnlyCoreTest {
     @Test
     void aModelNeutralInputWithoutClassificationHasNoConfusionOrSlices() {
         Evaluation predictions = Evaluation.of(List.of(MetricValue.of("mean_score", 0.5)));
-        Verdict verdict = Verdict.judge(List.of(Gate.on("mean_score").atLeast(0.4)), predictions, Optional.empty());
+        Verdict verdict = Verdict.judge(List.of(Gate.on(MetricKey.named("mean_score")).atLeast(0.4)), predictions, Optional.empty());
         String html = HtmlReport.of(ReportInput.of("served model", predictions, verdict)).html();
         assertThat(html).contains("id=\"verdict\"").contains("id=\"metrics\"").contains("<td>mean_score</td>")
                 .contains("1 of 1 gates passed</p>").doesNotContain("id=\"confusion\"").doesNotContain("id=\"slices\"");

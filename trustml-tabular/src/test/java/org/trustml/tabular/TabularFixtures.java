@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.trustml.core.evaluation.Blessing;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.pipeline.Pipeline;
 import org.trustml.core.pipeline.PipelineRun;
@@ -64,7 +65,7 @@ public final class TabularFixtures {
         return Pipeline.from(Ingest.csv(applicantsCsv(dir, n, seed)))
                 .then(TrainTabularClassifier.with(TabularClassifierConfig.logisticRegression("approved", FEATURES)))
                 .then(EvaluateTabularClassifier.onHeldOutRows().slicedBy("sex"))
-                .then(Bless.<TabularEvaluation>by(Gate.on("accuracy").atLeast(0.6)));
+                .then(Bless.<TabularEvaluation>by(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.6)));
     }
 
     /** {@link #pipeline} run with {@code seed}, its run records under {@code dir/runs}. */

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.trustml.core.evaluation.Blessing;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.Gate;
+import org.trustml.core.evaluation.MetricKey;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Slice;
@@ -155,14 +157,14 @@ class TrainTabularClassifierTest {
         PipelineRun<Blessing<TabularEvaluation>> run = Pipeline.from(Ingest.csv(csv))
                 .then(TrainTabularClassifier.with(TabularClassifierConfig.logisticRegression("approved", "x1", "x2")))
                 .then(EvaluateTabularClassifier.onHeldOutRows().slicedBy("region").with(new SouthShare()))
-                .then(Bless.<TabularEvaluation>by(Gate.on("accuracy").atLeast(0.99),
-                        Gate.on("south_share").between(0, 1), Gate.on("accuracy").inSlice(Slice.of("region", "south"))
-                                .atLeast(0.0)))
+                .then(Bless.<TabularEvaluation>by(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.99),
+                        Gate.on(MetricKey.named("south_share")).between(0, 1),
+                        Gate.on(ClassificationMetric.ACCURACY).inSlice(Slice.of("region", "south")).atLeast(0.0)))
                 .run(RunOptions.seed(2).withTracker(Tracker.none(dir.resolve("runs"))));
         // 5 % of labels are flipped (see loans), so accuracy 0.99 on 40 held-out rows is out of reach
         assertThat(run.output().verdict().blessed()).isFalse();
         assertThat(run.output().verdict().failures()).singleElement()
-                .satisfies(f -> assertThat(f.gate().metric()).isEqualTo("accuracy"));
+                .satisfies(f -> assertThat(f.gate().metric()).isEqualTo(ClassificationMetric.ACCURACY));
         assertThat(run.record().stages().get(2).artifacts()).extracting(a -> a.name())
                 .containsExactly("classification.json", "predictions.csv", "south_share.json", "evaluation.json");
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.trustml.core.evaluation.Blessing;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.MetricSource;
@@ -28,6 +29,7 @@ import org.trustml.core.stages.Ingest;
 import org.trustml.core.table.Table;
 import org.trustml.drift.ColumnDriftEvaluator;
 import org.trustml.fairness.FairnessEvaluator;
+import org.trustml.fairness.FairnessMetric;
 import org.trustml.fairness.Group;
 import org.trustml.fairness.mitigation.Reweighing;
 import org.trustml.fairness.mitigation.Target;
@@ -186,7 +188,8 @@ public final class CreditScoringSample {
     }
 
     private static Bless<TabularEvaluation> bless() {
-        return Bless.by(Gate.on("accuracy").atLeast(MIN_ACCURACY), Gate.on("disparate_impact").between(0.8, 1.25));
+        return Bless.by(Gate.on(ClassificationMetric.ACCURACY).atLeast(MIN_ACCURACY),
+                Gate.on(FairnessMetric.DISPARATE_IMPACT).between(0.8, 1.25));
     }
 
     private static double value(MetricSource evaluation, String metric) {

@@ -2,6 +2,7 @@ package org.trustml.samples.faces;
 
 import java.nio.file.Path;
 import org.trustml.core.evaluation.Blessing;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.pipeline.Pipeline;
@@ -10,6 +11,7 @@ import org.trustml.core.pipeline.RunOptions;
 import org.trustml.core.stages.Bless;
 import org.trustml.core.stages.Ingest;
 import org.trustml.fairness.FairnessEvaluator;
+import org.trustml.fairness.FairnessMetric;
 import org.trustml.fairness.Group;
 import org.trustml.vision.evaluation.ImageEvaluation;
 import org.trustml.vision.stages.EvaluateImageClassifier;
@@ -49,9 +51,9 @@ public final class FaceAttributeSample {
         EvaluateImageClassifier evaluate = EvaluateImageClassifier.onTestSplit().slicedBy("race", "age_group")
                 .crossSlicedBy("race", "age_group")
                 .with(FairnessEvaluator.of("Female", Group.where("race", "White"), "race", "age_group"));
-        Bless<ImageEvaluation> bless = Bless.by(Gate.on("accuracy").atLeast(0.8),
-                Gate.on("accuracy").inSlice(Slice.of("race", "Black")).atLeast(0.7),
-                Gate.on("equal_opportunity_difference").between(-0.1, 0.1));
+        Bless<ImageEvaluation> bless = Bless.by(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.8),
+                Gate.on(ClassificationMetric.ACCURACY).inSlice(Slice.of("race", "Black")).atLeast(0.7),
+                Gate.on(FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE).between(-0.1, 0.1));
         return Pipeline.from(Ingest.csv(csv)).then(folder).then(TrainImageClassifier.with(config)).then(evaluate)
                 .then(bless).run(RunOptions.seed(seed).withExperiment("face-attributes")
                         .withMlflowStore(out.resolve("mlruns")));

@@ -15,6 +15,7 @@ import org.trustml.adversarial.Robustness;
 import org.trustml.adversarial.RobustnessReport;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.evaluation.Classification;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.ClassificationReport;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.MetricSource;
@@ -32,6 +33,7 @@ import org.trustml.drift.Drift;
 import org.trustml.drift.DriftReport;
 import org.trustml.drift.DriftTest;
 import org.trustml.fairness.Fairness;
+import org.trustml.fairness.FairnessMetric;
 import org.trustml.fairness.FairnessReport;
 import org.trustml.fairness.Group;
 import org.trustml.modelcard.ModelCard;
@@ -47,9 +49,9 @@ import org.trustml.modelcard.ModelCards;
 public final class TinyClassifier {
     /** The gates the bless stage applies; the sample's tests apply them again. */
     public static final List<Gate> GATES = List.of(
-            Gate.on("accuracy").atLeast(0.9),
-            Gate.on("accuracy").inSlice(Slice.of("sex", "F")).atLeast(0.8),
-            Gate.on("equal_opportunity_difference").between(-0.2, 0.2));
+            Gate.on(ClassificationMetric.ACCURACY).atLeast(0.9),
+            Gate.on(ClassificationMetric.ACCURACY).inSlice(Slice.of("sex", "F")).atLeast(0.8),
+            Gate.on(FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE).between(-0.2, 0.2));
 
     private TinyClassifier() {}
 

@@ -20,7 +20,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import org.trustml.adversarial.GradientClassifier;
 import org.trustml.adversarial.Models;
-import org.trustml.adversarial.OutputKind;
+import org.trustml.adversarial.ClassifierOutput;
 import org.trustml.explain.BatchModel;
 import org.trustml.torch.GradientCollectors;
 import org.trustml.torch.Losses;
@@ -97,7 +97,7 @@ public final class TinyModel implements AutoCloseable {
 
     /** The model for FGSM/PGD (gradients through the block). */
     public GradientClassifier forAttacks() {
-        return Models.block(model.getName(), model.getBlock(), OutputKind.LOGITS, Device.cpu());
+        return Models.block(model.getName(), model.getBlock(), ClassifierOutput.LOGITS, Device.cpu());
     }
 
     /** The model for LIME: probabilities of a batch. */

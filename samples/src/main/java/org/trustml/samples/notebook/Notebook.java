@@ -111,15 +111,15 @@ public final class Notebook {
     private static Html fairnessTable(FairnessReport report) {
         StringBuilder s = new StringBuilder("<table><thead><tr><th>section</th><th>metric</th><th>overall</th>"
                 + "<th>privileged</th><th>unprivileged</th><th>between groups</th></tr></thead><tbody>");
-        Map<String, ? extends Map<String, org.trustml.fairness.MetricValue>> sections =
+        Map<String, ? extends Map<String, org.trustml.fairness.FairnessValue>> sections =
                 Map.of("classification", report.classification(), "dataset", report.dataset());
         for (String section : List.of("classification", "dataset")) {
             sections.get(section).forEach((name, v) -> {
                 s.append("<tr><td>").append(section).append("</td><td>").append(escape(name)).append("</td>");
                 if (v.perGroup()) {
-                    s.append(cell(v.get(org.trustml.fairness.Slice.OVERALL)))
-                            .append(cell(v.get(org.trustml.fairness.Slice.PRIVILEGED)))
-                            .append(cell(v.get(org.trustml.fairness.Slice.UNPRIVILEGED))).append("<td></td>");
+                    s.append(cell(v.get(org.trustml.fairness.FairnessSlice.OVERALL)))
+                            .append(cell(v.get(org.trustml.fairness.FairnessSlice.PRIVILEGED)))
+                            .append(cell(v.get(org.trustml.fairness.FairnessSlice.UNPRIVILEGED))).append("<td></td>");
                 } else {
                     s.append("<td></td><td></td><td></td>").append(cell(v.between()));
                 }
@@ -140,7 +140,8 @@ public final class Notebook {
         StringBuilder s = new StringBuilder("<p><b>").append(verdict.status()).append("</b></p><table><thead><tr>"
                 + "<th>gate</th><th>passed</th><th>result</th></tr></thead><tbody>");
         for (GateResult r : verdict.results()) {
-            s.append("<tr><td>").append(escape(r.gate().metric() + " on " + r.gate().slice() + " " + r.gate().describe()))
+            s.append("<tr><td>")
+                    .append(escape(r.gate().metric().jsonName() + " on " + r.gate().slice() + " " + r.gate().describe()))
                     .append("</td><td>").append(r.passed() ? "yes" : "<b>no</b>").append("</td><td>")
                     .append(escape(r.message())).append("</td></tr>");
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.evaluation.Classification;
 import org.trustml.core.table.Table;
+import org.trustml.fairness.FairnessMetric;
 import org.trustml.publish.ModelKind;
 import org.trustml.publish.ModelPackage;
 import org.trustml.tabular.TabularModel;
@@ -42,7 +43,7 @@ class CreditScoringSampleTest {
         assertThat(o.comparison().get("disparate_impact").get("reweighed")).isBetween(0.8, 1.25);
         assertThat(o.baseline().output().verdict().blessed()).isFalse();
         assertThat(o.baseline().output().verdict().failures()).singleElement()
-                .satisfies(f -> assertThat(f.gate().metric()).isEqualTo("disparate_impact"));
+                .satisfies(f -> assertThat(f.gate().metric()).isEqualTo(FairnessMetric.DISPARATE_IMPACT));
         assertThat(o.published().verdict().blessed()).isTrue();
         // the fairer model pays little accuracy on the (biased) held-out labels
         assertThat(o.comparison().get("accuracy").get("reweighed"))

@@ -1,11 +1,12 @@
 package org.trustml.samples.gates;
 
-import static org.trustml.fairness.MetricId.EQUAL_OPPORTUNITY_DIFFERENCE;
+import static org.trustml.fairness.FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE;
 import static org.trustml.junit.TrustmlAssertions.assertThat;
 import static org.trustml.junit.TrustmlAssertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
+import org.trustml.adversarial.RobustnessMetric;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.evaluation.Verdict;
 import org.trustml.junit.EvaluatedRun;
@@ -33,10 +34,10 @@ class TinyClassifierGatesTest {
     @Test
     void robustAndFaithfulToTheEpsBall(EvaluatedRun run) {
         // at eps 0 the attack changes nothing: adversarial accuracy = clean accuracy (ART's semantics)
-        double clean = assertThat(run).robustnessAt("clean_accuracy", 0.0).value().orElseThrow();
+        double clean = assertThat(run).robustnessAt(RobustnessMetric.CLEAN_ACCURACY, 0.0).value().orElseThrow();
         assertThat(run).adversarialAccuracyAt(0.0).isBetween(clean, clean);
         // PGD projects onto the eps-ball: no pixel moves more than 0.05 (float rounding: 1e-6)
-        assertThat(run).robustnessAt("perturbation_linf_max", 0.05).isAtMost(0.05 + 1e-6);
+        assertThat(run).robustnessAt(RobustnessMetric.PERTURBATION_LINF_MAX, 0.05).isAtMost(0.05 + 1e-6);
     }
 
     @Test
@@ -55,7 +56,7 @@ class TinyClassifierGatesTest {
         TrustmlSoftAssertions softly = new TrustmlSoftAssertions();
         softly.assertThat(run).accuracy().isAtLeast(0.9);
         softly.assertThat(run).fairness().equalOpportunityDifference().isBetween(-0.2, 0.2);
-        softly.assertThat(run).robustnessAt("perturbation_linf_max", 0.05).isAtMost(0.05 + 1e-6);
+        softly.assertThat(run).robustnessAt(RobustnessMetric.PERTURBATION_LINF_MAX, 0.05).isAtMost(0.05 + 1e-6);
         softly.assertThat(manager.isOpen()).isTrue();
         softly.assertAll();
     }
@@ -66,7 +67,7 @@ class TinyClassifierGatesTest {
      */
     @Test
     void aFailingGateNamesMetricSliceValueBoundAndRun(EvaluatedRun run) {
-        assertThatThrownBy(() -> assertThat(run).robustnessAt("attack_success_rate", 0.0).isAtLeast(0.5))
+        assertThatThrownBy(() -> assertThat(run).robustnessAt(RobustnessMetric.ATTACK_SUCCESS_RATE, 0.0).isAtLeast(0.5))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("expecting attack_success_rate in slice eps=0.0 to be at least 0.5 but was 0 (run "
                         + run.runId().orElseThrow() + ")");

@@ -8,7 +8,7 @@ import ai.djl.training.GradientCollector;
 import org.trustml.adversarial.ClipRange;
 import org.trustml.adversarial.GradientClassifier;
 import org.trustml.adversarial.Norm;
-import org.trustml.adversarial.OutputKind;
+import org.trustml.adversarial.ClassifierOutput;
 import org.trustml.torch.ConvolutionGradients;
 import org.trustml.torch.GradientCollectors;
 import org.trustml.torch.OwnedScalars;
@@ -42,8 +42,8 @@ public final class Steps {
     }
 
     /** Σᵢ −log q(xᵢ)[yᵢ], q the softmax of logits or the probabilities themselves. */
-    public static NDArray crossEntropySum(NDArray out, NDArray labels, OutputKind kind) {
-        NDArray logp = kind == OutputKind.LOGITS ? out.logSoftmax(1) : out.log();
+    public static NDArray crossEntropySum(NDArray out, NDArray labels, ClassifierOutput kind) {
+        NDArray logp = kind == ClassifierOutput.LOGITS ? out.logSoftmax(1) : out.log();
         NDArray oneHot = labels.oneHot(Math.toIntExact(out.getShape().get(1))).toType(logp.getDataType(), false);
         return logp.mul(oneHot).sum().neg();
     }

@@ -15,7 +15,7 @@ import org.trustml.adversarial.GradientClassifier;
 import org.trustml.adversarial.Models;
 import org.trustml.adversarial.NativeHeap;
 import org.trustml.adversarial.Norm;
-import org.trustml.adversarial.OutputKind;
+import org.trustml.adversarial.ClassifierOutput;
 import org.trustml.adversarial.Robustness;
 import org.trustml.adversarial.RobustnessEvaluator;
 
@@ -31,7 +31,7 @@ class NativeHeapOptionTest {
             // logits x·Wᵀ with W = ((1, 0), (0, 1)): the identity on two features
             NDArray w = manager.create(new float[] {1, 0, 0, 1}, new Shape(2, 2));
             GradientClassifier model = Models.block("identity", new LambdaBlock(
-                    l -> new NDList(l.singletonOrThrow().matMul(w)), "identity"), OutputKind.LOGITS, Device.cpu());
+                    l -> new NDList(l.singletonOrThrow().matMul(w)), "identity"), ClassifierOutput.LOGITS, Device.cpu());
             NDArray x = manager.create(new float[] {0.2f, 0.8f, 0.9f, 0.1f}, new Shape(2, 2));
             Fgsm fgsm = Fgsm.builder().norm(Norm.INF).eps(0.1f).build();
 

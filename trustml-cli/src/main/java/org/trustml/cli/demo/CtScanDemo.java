@@ -9,6 +9,7 @@ import org.trustml.adversarial.Norm;
 import org.trustml.adversarial.RobustnessEvaluator;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Blessing;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.io.AtomicFiles;
@@ -23,6 +24,7 @@ import org.trustml.drift.ImageDriftEvaluator;
 import org.trustml.explain.LimeEvaluator;
 import org.trustml.explain.Slic;
 import org.trustml.fairness.FairnessEvaluator;
+import org.trustml.fairness.FairnessMetric;
 import org.trustml.fairness.Group;
 import org.trustml.modelcard.CardRenderer;
 import org.trustml.modelcard.ModelCard;
@@ -133,10 +135,10 @@ public final class CtScanDemo {
      * equal opportunity difference (women's TPR minus men's) within ±0.1.
      */
     public static List<Gate> gates() {
-        return List.of(Gate.on("accuracy").atLeast(0.7),
-                Gate.on("recall:" + COVID).inSlice(Slice.of("sex", "M")).atLeast(0.6),
-                Gate.on("recall:" + COVID).inSlice(Slice.of("sex", "F")).atLeast(0.6),
-                Gate.on("equal_opportunity_difference").between(-0.1, 0.1));
+        return List.of(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.7),
+                Gate.on(ClassificationMetric.recallOf(COVID)).inSlice(Slice.of("sex", "M")).atLeast(0.6),
+                Gate.on(ClassificationMetric.recallOf(COVID)).inSlice(Slice.of("sex", "F")).atLeast(0.6),
+                Gate.on(FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE).between(-0.1, 0.1));
     }
 
     /** The pipeline over a metadata CSV whose images are in {@code images}; the dataset goes to {@code dataset}. */

@@ -14,8 +14,10 @@ import javax.imageio.ImageIO;
 import org.trustml.adversarial.RobustnessEvaluation;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.evaluation.Classification;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.ClassificationReport;
 import org.trustml.core.evaluation.Gate;
+import org.trustml.core.evaluation.MetricKey;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Slice;
@@ -27,6 +29,7 @@ import org.trustml.drift.Drift;
 import org.trustml.explain.ExplanationReport;
 import org.trustml.explain.FeatureWeight;
 import org.trustml.fairness.Fairness;
+import org.trustml.fairness.FairnessMetric;
 import org.trustml.fairness.Group;
 import org.trustml.modelcard.CardFormat;
 import org.trustml.modelcard.ModelCard;
@@ -98,9 +101,10 @@ final class TestReports {
 
         ImageEvaluation evaluation = new ImageEvaluation(model, report, Map.of("fairness", fairness, "explanations",
                 explanations, "robustness", robustness, "drift", drift));
-        List<Gate> gates = List.of(Gate.on("accuracy").atLeast(0.7),
-                Gate.on("recall:" + POSITIVE).inSlice(Slice.of("sex", HOSTILE_SEX)).atLeast(0.6),
-                Gate.on("equal_opportunity_difference").between(-0.1, 0.1), Gate.on("no_such_metric").atLeast(0));
+        List<Gate> gates = List.of(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.7),
+                Gate.on(ClassificationMetric.recallOf(POSITIVE)).inSlice(Slice.of("sex", HOSTILE_SEX)).atLeast(0.6),
+                Gate.on(FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE).between(-0.1, 0.1),
+                Gate.on(MetricKey.named("no_such_metric")).atLeast(0));
         return new Blessing<>(evaluation, Verdict.judge(gates, evaluation, Optional.empty()));
     }
 

@@ -10,7 +10,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Classification metrics overall and per slice, from {@link Classification}. As a
- * {@link MetricSource} it names its metrics as scikit-learn does:
+ * {@link MetricSource} it names its metrics as scikit-learn does ({@link ClassificationMetric}):
  *
  * <ul>
  *   <li>{@code accuracy}, {@code error_rate}, {@code balanced_accuracy};</li>
@@ -60,37 +60,43 @@ public record ClassificationReport(int schemaVersion, List<String> classes, Opti
     private static void add(List<MetricValue> out, SliceResult r) {
         Slice s = r.slice();
         Map<String, String> why = r.undefined();
-        put(out, s, why, "accuracy", r::accuracy);
-        put(out, s, why, "error_rate", () -> 1 - r.accuracy());
-        put(out, s, why, "balanced_accuracy", r::balancedAccuracy);
-        averages(out, s, why, "_macro", r.macro());
-        averages(out, s, why, "_micro", r.micro());
-        averages(out, s, why, "_weighted", r.weighted());
-        r.binary().ifPresent(b -> averages(out, s, why, "", b));
+        put(out, s, why, ClassificationMetric.ACCURACY, r::accuracy);
+        put(out, s, why, ClassificationMetric.ERROR_RATE, () -> 1 - r.accuracy());
+        put(out, s, why, ClassificationMetric.BALANCED_ACCURACY, r::balancedAccuracy);
+        averages(out, s, why, r.macro(), ClassificationMetric.PRECISION_MACRO, ClassificationMetric.RECALL_MACRO,
+                ClassificationMetric.F1_MACRO);
+        averages(out, s, why, r.micro(), ClassificationMetric.PRECISION_MICRO, ClassificationMetric.RECALL_MICRO,
+                ClassificationMetric.F1_MICRO);
+        averages(out, s, why, r.weighted(), ClassificationMetric.PRECISION_WEIGHTED,
+                ClassificationMetric.RECALL_WEIGHTED, ClassificationMetric.F1_WEIGHTED);
+        r.binary().ifPresent(b -> averages(out, s, why, b, ClassificationMetric.PRECISION, ClassificationMetric.RECALL,
+                ClassificationMetric.F1));
         for (SliceResult.ClassStats c : r.perClass()) {
-            put(out, s, why, "precision:" + c.label(), c::precision);
-            put(out, s, why, "recall:" + c.label(), c::recall);
-            put(out, s, why, "f1:" + c.label(), c::f1);
+            put(out, s, why, ClassificationMetric.precisionOf(c.label()), c::precision);
+            put(out, s, why, ClassificationMetric.recallOf(c.label()), c::recall);
+            put(out, s, why, ClassificationMetric.f1Of(c.label()), c::f1);
         }
         r.scores().ifPresent(m -> {
-            put(out, s, why, "roc_auc", m::rocAuc);
+            put(out, s, why, ClassificationMetric.ROC_AUC, m::rocAuc);
             if (m.curves().isPresent()) {
-                put(out, s, why, "average_precision", m::averagePrecision);
+                put(out, s, why, ClassificationMetric.AVERAGE_PRECISION, m::averagePrecision);
             }
-            put(out, s, why, "log_loss", m::logLoss);
-            put(out, s, why, "expected_calibration_error", () -> m.calibration().expectedCalibrationError());
-            put(out, s, why, "brier_score", () -> m.calibration().brierScore());
+            put(out, s, why, ClassificationMetric.LOG_LOSS, m::logLoss);
+            put(out, s, why, ClassificationMetric.EXPECTED_CALIBRATION_ERROR,
+                    () -> m.calibration().expectedCalibrationError());
+            put(out, s, why, ClassificationMetric.BRIER_SCORE, () -> m.calibration().brierScore());
         });
     }
 
-    private static void averages(List<MetricValue> out, Slice s, Map<String, String> why, String suffix,
-            SliceResult.Averages a) {
-        put(out, s, why, "precision" + suffix, a::precision);
-        put(out, s, why, "recall" + suffix, a::recall);
-        put(out, s, why, "f1" + suffix, a::f1);
+    private static void averages(List<MetricValue> out, Slice s, Map<String, String> why, SliceResult.Averages a,
+            MetricKey precision, MetricKey recall, MetricKey f1) {
+        put(out, s, why, precision, a::precision);
+        put(out, s, why, recall, a::recall);
+        put(out, s, why, f1, a::f1);
     }
 
-    private static void put(List<MetricValue> out, Slice s, Map<String, String> why, String name, DoubleSupplier v) {
+    private static void put(List<MetricValue> out, Slice s, Map<String, String> why, MetricKey key, DoubleSupplier v) {
+        String name = key.jsonName();
         double x = v.getAsDouble();
         out.add(Double.isNaN(x)
                 ? MetricValue.undefined(name, s, why.getOrDefault(name, "not defined on this slice"))

@@ -2,7 +2,10 @@ package org.trustml.core.evaluation;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.trustml.core.InvalidInputException;
@@ -23,18 +26,19 @@ import org.trustml.core.InvalidInputException;
  * </ul>
  *
  * A metric that is missing, or NaN (undefined), fails every gate on it; so does a change gate
- * without a baseline value. Build with {@link #on(String)}:
- * {@code Gate.on("accuracy").atLeast(0.9)},
- * {@code Gate.on("equal_opportunity_difference").between(-0.1, 0.1)},
- * {@code Gate.on("accuracy").inSlice(Slice.of("sex", "female")).noWorseThanBaseline(0.01)}.
+ * without a baseline value. Build with {@link #on(MetricKey)}:
+ * {@code Gate.on(ClassificationMetric.ACCURACY).atLeast(0.9)},
+ * {@code Gate.on(FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE).between(-0.1, 0.1)},
+ * {@code Gate.on(ClassificationMetric.ACCURACY).inSlice(Slice.of("sex", "female")).noWorseThanBaseline(0.01)}.
+ * Two gates are equal when their metrics have the same name ({@link MetricKey}) and the rest is equal.
  *
- * @param metric   the metric's name
+ * @param metric   the metric
  * @param slice    the slice it is judged on
  * @param lower    smallest passing value
  * @param upper    largest passing value
  * @param change   a threshold against the baseline
  */
-public record Gate(String metric, Slice slice, OptionalDouble lower, OptionalDouble upper, Optional<Change> change) {
+public record Gate(MetricKey metric, Slice slice, OptionalDouble lower, OptionalDouble upper, Optional<Change> change) {
 
     /** Which way a metric improves. */
     public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }
@@ -62,18 +66,44 @@ public record Gate(String metric, Slice slice, OptionalDouble lower, OptionalDou
         requireNonNull(upper, "upper");
         requireNonNull(change, "change");
         if (lower.isEmpty() && upper.isEmpty() && change.isEmpty()) {
-            throw InvalidInputException.problem("has no threshold").column(metric)
+            throw InvalidInputException.problem("has no threshold").column(metric.jsonName())
                     .expected("a lower or upper bound, or a change threshold").build();
         }
         if (lower.isPresent() && upper.isPresent() && lower.getAsDouble() > upper.getAsDouble()) {
-            throw InvalidInputException.problem("has a lower bound above its upper bound").column(metric)
+            throw InvalidInputException.problem("has a lower bound above its upper bound").column(metric.jsonName())
                     .value(lower.getAsDouble() + " > " + upper.getAsDouble()).expected("lower <= upper").build();
         }
     }
 
     /** Starts a gate on a metric, on the whole dataset. */
-    public static Builder on(String metric) {
+    public static Builder on(MetricKey metric) {
         return new Builder(requireNonNull(metric, "metric"), Slice.OVERALL);
+    }
+
+    /**
+     * A gate read from JSON ({@code verdict.json}): the metric's name is looked up with
+     * {@link MetricKeys#find(String)}; a name no module on the class path knows is kept as
+     * {@link MetricKey#named(String)}, since a verdict may come from a run with more modules.
+     */
+    @JsonCreator
+    static Gate fromJson(@JsonProperty("metric") String metric, @JsonProperty("slice") Slice slice,
+            @JsonProperty("lower") OptionalDouble lower, @JsonProperty("upper") OptionalDouble upper,
+            @JsonProperty("change") Optional<Change> change) {
+        requireNonNull(metric, "metric");
+        MetricKey key = MetricKeys.find(metric).orElseGet(() -> MetricKey.named(metric));
+        return new Gate(key, slice, lower == null ? OptionalDouble.empty() : lower,
+                upper == null ? OptionalDouble.empty() : upper, change == null ? Optional.empty() : change);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Gate g && metric.jsonName().equals(g.metric.jsonName()) && slice.equals(g.slice)
+                && lower.equals(g.lower) && upper.equals(g.upper) && change.equals(g.change);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(metric.jsonName(), slice, lower, upper, change);
     }
 
     /** Judges one evaluation (change thresholds fail: there is no baseline). */
@@ -146,10 +176,10 @@ public record Gate(String metric, Slice slice, OptionalDouble lower, OptionalDou
 
     /** Builds a {@link Gate}: choose the slice, then a threshold. */
     public static final class Builder {
-        private final String metric;
+        private final MetricKey metric;
         private final Slice slice;
 
-        private Builder(String metric, Slice slice) {
+        private Builder(MetricKey metric, Slice slice) {
             this.metric = metric;
             this.slice = slice;
         }

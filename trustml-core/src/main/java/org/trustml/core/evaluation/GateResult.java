@@ -34,6 +34,6 @@ public record GateResult(Gate gate, boolean passed, OptionalDouble value, Option
     }
 
     private static String head(Gate gate) {
-        return gate.metric() + " on " + gate.slice();
+        return gate.metric().jsonName() + " on " + gate.slice();
     }
 }

@@ -30,6 +30,16 @@ public record MetricValue(String name, Slice slice, double value, Optional<Strin
         return of(name, Slice.OVERALL, value);
     }
 
+    /** A defined value of a typed metric. */
+    public static MetricValue of(MetricKey metric, Slice slice, double value) {
+        return of(metric.jsonName(), slice, value);
+    }
+
+    /** A value of a typed metric on the whole dataset. */
+    public static MetricValue of(MetricKey metric, double value) {
+        return of(metric.jsonName(), Slice.OVERALL, value);
+    }
+
     /** An undefined value (NaN) and why. */
     public static MetricValue undefined(String name, Slice slice, String reason) {
         return new MetricValue(name, slice, Double.NaN, Optional.of(reason));

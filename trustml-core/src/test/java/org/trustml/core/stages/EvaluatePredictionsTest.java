@@ -7,8 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.evaluation.Blessing;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.Gate;
+import org.trustml.core.evaluation.MetricKey;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.PredictionColumns;
@@ -71,8 +73,8 @@ class EvaluatePredictionsTest {
         Path csv = six.toTable(PredictionColumns.of("label", "predicted")).writeCsv(dir.resolve("logged.csv"));
         PipelineRun<Blessing<PredictionsEvaluation>> run = Pipeline.from(new ReadPredictions(csv))
                 .then(EvaluatePredictions.onAllRows().slicedBy("sex").with(new YesShare()))
-                .then(Bless.<PredictionsEvaluation>by(Gate.on("accuracy").atLeast(0.6),
-                        Gate.on("accuracy").inSlice(Slice.of("sex", "M")).atLeast(0.6), Gate.on("yes_share").atMost(0.5)))
+                .then(Bless.<PredictionsEvaluation>by(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.6),
+                        Gate.on(ClassificationMetric.ACCURACY).inSlice(Slice.of("sex", "M")).atLeast(0.6), Gate.on(MetricKey.named("yes_share")).atMost(0.5)))
                 .run(RunOptions.seed(1).withTracker(Tracker.none(dir.resolve("runs"))));
 
         PredictionsEvaluation e = run.output().evaluation();

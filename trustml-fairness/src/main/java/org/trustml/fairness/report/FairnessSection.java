@@ -80,7 +80,7 @@ public final class FairnessSection implements ReportSection, ReportSectionProvid
         Set<String> bars = new LinkedHashSet<>();
         BARS.stream().filter(m -> find(values, m).isPresent()).forEach(bars::add);
         for (GateResult g : input.verdict().results()) {
-            String metric = g.gate().metric();
+            String metric = g.gate().metric().jsonName();
             if (g.gate().slice().isOverall() && find(values, metric).isPresent()
                     && input.classification().flatMap(c -> c.metric(metric)).isEmpty()) {
                 bars.add(metric);
@@ -92,7 +92,7 @@ public final class FairnessSection implements ReportSection, ReportSectionProvid
     private static void bar(HtmlWriter out, MetricValue m, Verdict verdict) {
         String metric = m.name();
         Optional<GateResult> gate = verdict.results().stream()
-                .filter(g -> g.gate().metric().equals(metric) && g.gate().slice().isOverall()).findFirst();
+                .filter(g -> g.gate().metric().jsonName().equals(metric) && g.gate().slice().isOverall()).findFirst();
         OptionalDouble lo = gate.map(g -> g.gate().lower()).orElse(OptionalDouble.empty());
         OptionalDouble hi = gate.map(g -> g.gate().upper()).orElse(OptionalDouble.empty());
         // differences are centred on 0 (their ideal), ratios and rates start at 0

@@ -20,7 +20,7 @@ import org.trustml.core.tracking.Tracker;
 import org.trustml.fairness.Fairness;
 import org.trustml.fairness.FairnessReport;
 import org.trustml.fairness.Group;
-import org.trustml.fairness.MetricId;
+import org.trustml.fairness.FairnessMetric;
 
 /** Each mitigation moves its target metric toward zero on a seeded, biased dataset. */
 class MitigationTest {
@@ -60,14 +60,14 @@ class MitigationTest {
         return f.report();
     }
 
-    static double classification(FairnessReport r, MetricId id) {
+    static double classification(FairnessReport r, FairnessMetric id) {
         return r.classification(id).orElseThrow().between();
     }
 
     @Test
     void reweighingMakesWeightedStatisticalParityZero(@TempDir Path dir) {
         Table data = biased(2000, 1);
-        double before = report(data, null, null).dataset(MetricId.STATISTICAL_PARITY_DIFFERENCE).orElseThrow().between();
+        double before = report(data, null, null).dataset(FairnessMetric.STATISTICAL_PARITY_DIFFERENCE).orElseThrow().between();
         Reweighing stage = new Reweighing(new Reweighing.Config(TARGET, Optional.empty(), "w"));
         // used as a pipeline stage
         Stage<Void, Table> source = new Stage<>() {
@@ -85,7 +85,7 @@ class MitigationTest {
         };
         Table out = Pipeline.from(source).then(stage).run(RunOptions.seed(1).withTracker(Tracker.none(dir))).output();
         double after = Fairness.of(out).label("y").weights("w").privileged(Group.where("sex", 1)).report()
-                .dataset(MetricId.STATISTICAL_PARITY_DIFFERENCE).orElseThrow().between();
+                .dataset(FairnessMetric.STATISTICAL_PARITY_DIFFERENCE).orElseThrow().between();
         assertThat(Math.abs(before)).isGreaterThan(0.15);
         assertThat(after).isCloseTo(0.0, within(1e-12));
     }
@@ -97,8 +97,8 @@ class MitigationTest {
                 RejectOptionClassification.Config.defaults(TARGET, "score", "roc"));
         RejectOptionClassification.Fitted fitted = roc.fit(data);
         Table out = roc.transform(data, fitted);
-        double before = classification(report(data, "yhat", null), MetricId.STATISTICAL_PARITY_DIFFERENCE);
-        double after = classification(report(out, "roc", null), MetricId.STATISTICAL_PARITY_DIFFERENCE);
+        double before = classification(report(data, "yhat", null), FairnessMetric.STATISTICAL_PARITY_DIFFERENCE);
+        double after = classification(report(out, "roc", null), FairnessMetric.STATISTICAL_PARITY_DIFFERENCE);
         assertThat(Math.abs(before)).isGreaterThan(0.2);
         assertThat(after).isBetween(-0.05, 0.05).isEqualTo(fitted.metric());
     }
@@ -109,8 +109,8 @@ class MitigationTest {
         EqOddsPostprocessing eo = new EqOddsPostprocessing(new EqOddsPostprocessing.Config(TARGET, "yhat", "eo"));
         EqOddsPostprocessing.Fitted fitted = eo.fit(data);
         Table out = eo.transform(data, fitted, 42);
-        double before = classification(report(data, "yhat", null), MetricId.AVERAGE_ODDS_DIFFERENCE);
-        double after = classification(report(out, "eo", null), MetricId.AVERAGE_ODDS_DIFFERENCE);
+        double before = classification(report(data, "yhat", null), FairnessMetric.AVERAGE_ODDS_DIFFERENCE);
+        double after = classification(report(out, "eo", null), FairnessMetric.AVERAGE_ODDS_DIFFERENCE);
         assertThat(Math.abs(after)).isLessThan(Math.abs(before) / 3);
         assertThat(eo.transform(data, fitted, 42).longs("eo")).isEqualTo(out.longs("eo"));
         assertThat(eo.transform(data, fitted, 43).longs("eo")).isNotEqualTo(out.longs("eo"));
@@ -146,9 +146,9 @@ class MitigationTest {
      * unprivileged minus privileged.
      */
     static double costDifference(FairnessReport r, CalibratedEqOddsPostprocessing.CostConstraint constraint) {
-        var fpr = r.classification(MetricId.GENERALIZED_FALSE_POSITIVE_RATE).orElseThrow();
-        var fnr = r.classification(MetricId.GENERALIZED_FALSE_NEGATIVE_RATE).orElseThrow();
-        var br = r.dataset(MetricId.BASE_RATE).orElseThrow();
+        var fpr = r.classification(FairnessMetric.GENERALIZED_FALSE_POSITIVE_RATE).orElseThrow();
+        var fnr = r.classification(FairnessMetric.GENERALIZED_FALSE_NEGATIVE_RATE).orElseThrow();
+        var br = r.dataset(FairnessMetric.BASE_RATE).orElseThrow();
         double fpU = fpr.unprivileged() * (1 - br.unprivileged());
         double fpP = fpr.privileged() * (1 - br.privileged());
         if (constraint == CalibratedEqOddsPostprocessing.CostConstraint.FPR) {
@@ -159,8 +159,8 @@ class MitigationTest {
 
     /** The cost the fnr constraint equalises (Pleiss et al.): GFNR_g · base_rate_g, unprivileged minus privileged. */
     static double gfnrDifference(FairnessReport r) {
-        var v = r.classification(MetricId.GENERALIZED_FALSE_NEGATIVE_RATE).orElseThrow();
-        var br = r.dataset(MetricId.BASE_RATE).orElseThrow();
+        var v = r.classification(FairnessMetric.GENERALIZED_FALSE_NEGATIVE_RATE).orElseThrow();
+        var br = r.dataset(FairnessMetric.BASE_RATE).orElseThrow();
         return v.unprivileged() * br.unprivileged() - v.privileged() * br.privileged();
     }
 
@@ -171,8 +171,8 @@ class MitigationTest {
                 .transform(data);
         Table before = data.deriveLong("rule", r -> r.number("x") > 0.35 ? 1 : 0);
         Table after = repaired.deriveLong("rule", r -> r.number("x") > 0.35 ? 1 : 0);
-        double spdBefore = classification(report(before, "rule", null), MetricId.STATISTICAL_PARITY_DIFFERENCE);
-        double spdAfter = classification(report(after, "rule", null), MetricId.STATISTICAL_PARITY_DIFFERENCE);
+        double spdBefore = classification(report(before, "rule", null), FairnessMetric.STATISTICAL_PARITY_DIFFERENCE);
+        double spdAfter = classification(report(after, "rule", null), FairnessMetric.STATISTICAL_PARITY_DIFFERENCE);
         assertThat(Math.abs(spdBefore)).isGreaterThan(0.2);
         assertThat(Math.abs(spdAfter)).isLessThan(0.02);
         Table none = new DisparateImpactRemover(new DisparateImpactRemover.Config(List.of("x"), "sex", 0.0)).transform(data);

@@ -19,6 +19,7 @@ import org.trustml.core.report.ReportSectionProvider;
 import org.trustml.core.table.StringColumn;
 import org.trustml.core.table.Table;
 import org.trustml.fairness.Fairness;
+import org.trustml.fairness.FairnessMetric;
 import org.trustml.fairness.FairnessReport;
 import org.trustml.fairness.Group;
 
@@ -38,7 +39,7 @@ class FairnessSectionTest {
     @Test
     void drawsAif360sBetweenGroupMetricsWithTheGatesBounds() {
         FairnessReport report = report();
-        Verdict verdict = Verdict.judge(List.of(Gate.on("equal_opportunity_difference").between(-0.1, 0.1)), report,
+        Verdict verdict = Verdict.judge(List.of(Gate.on(FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE).between(-0.1, 0.1)), report,
                 Optional.empty());
         String html = render(ReportInput.of("t", report, verdict).withEvaluators(Map.of("fair<b>", report)));
 

@@ -40,7 +40,7 @@ public final class GateMessages {
 
     /** {@code accuracy} or {@code accuracy in slice sex=F}. */
     public static String subject(Gate gate) {
-        return gate.metric() + (gate.slice().isOverall() ? "" : " in slice " + gate.slice());
+        return gate.metric().jsonName() + (gate.slice().isOverall() ? "" : " in slice " + gate.slice());
     }
 
     /** {@code at least 0.9}, {@code at most 0.1}, {@code between -0.1 and 0.1}, or the change threshold. */
@@ -67,10 +67,10 @@ public final class GateMessages {
 
     private static String available(Gate gate, MetricSource source) {
         List<MetricValue> all = source.metrics();
-        List<String> slices = all.stream().filter(m -> m.name().equals(gate.metric()))
+        List<String> slices = all.stream().filter(m -> m.name().equals(gate.metric().jsonName()))
                 .map(m -> m.slice().toString()).distinct().toList();
         if (!slices.isEmpty()) {
-            return gate.metric() + " exists on the slices " + shortList(slices);
+            return gate.metric().jsonName() + " exists on the slices " + shortList(slices);
         }
         List<String> names = all.stream().map(MetricValue::name).distinct().toList();
         return names.isEmpty() ? "the evaluation holds no metrics" : "the evaluation has " + shortList(names);

@@ -38,7 +38,7 @@ final class VerdictSection implements ReportSection {
         out.element("th", "value", "class", "num").element("th", "baseline", "class", "num").element("th", "result")
                 .close("tr").newline();
         for (GateResult r : input.verdict().results()) {
-            out.open("tr", "title", r.message()).element("td", r.gate().metric())
+            out.open("tr", "title", r.message()).element("td", r.gate().metric().jsonName())
                     .element("td", r.gate().slice().toString()).element("td", r.gate().describe())
                     .element("td", r.value().isPresent() ? num(r.value().getAsDouble()) : "missing", "class", "num")
                     .element("td", r.baseline().isPresent() ? num(r.baseline().getAsDouble()) : "", "class", "num")

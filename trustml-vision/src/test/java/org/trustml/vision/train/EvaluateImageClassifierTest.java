@@ -8,7 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.evaluation.Blessing;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.Gate;
+import org.trustml.core.evaluation.MetricKey;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Slice;
@@ -61,8 +63,9 @@ class EvaluateImageClassifierTest {
         PipelineRun<Blessing<ImageEvaluation>> run = Pipeline.from(Ingest.csv(csv)).then(folder)
                 .then(TrainImageClassifier.with(config))
                 .then(EvaluateImageClassifier.onTestSplit().slicedBy("site").with(new SiteShare()))
-                .then(Bless.<ImageEvaluation>by(Gate.on("accuracy").atLeast(0.0), Gate.on("site_a_share").between(0, 1),
-                        Gate.on("accuracy").inSlice(Slice.of("site", "B")).atLeast(0.0)))
+                .then(Bless.<ImageEvaluation>by(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.0),
+                        Gate.on(MetricKey.named("site_a_share")).between(0, 1),
+                        Gate.on(ClassificationMetric.ACCURACY).inSlice(Slice.of("site", "B")).atLeast(0.0)))
                 .run(RunOptions.seed(21).withTracker(Tracker.none(dir.resolve("runs"))));
 
         ImageEvaluation e = run.output().evaluation();

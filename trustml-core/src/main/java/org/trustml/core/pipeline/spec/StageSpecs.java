@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.Gate;
+import org.trustml.core.evaluation.MetricKeys;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.io.InputFiles;
@@ -75,17 +76,21 @@ public final class StageSpecs {
     /**
      * A gate: {@code metric}; optional {@code slice} ({@code sex=female, age=20-29}); then
      * {@code min} and/or {@code max}, or {@code no-worse-than-baseline} / {@code no-higher-than-baseline}
-     * (a tolerance).
+     * (a tolerance). The metric is a name in YAML, resolved to its typed key when the file is read
+     * ({@link MetricKeys#resolve(String, String)}): a name that no module on the class path reports is
+     * refused then, naming the known ones, not after the pipeline has trained.
      */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     public record GateSpec(String metric, String slice, Double min, Double max, Double noWorseThanBaseline,
             Double noHigherThanBaseline) {
         public GateSpec {
             required("metric", metric);
+            MetricKeys.resolve(metric, "metric");
         }
 
         Gate gate() {
-            Gate.Builder b = Gate.on(metric).inSlice(slice == null ? Slice.OVERALL : Slice.parse(slice));
+            Gate.Builder b = Gate.on(MetricKeys.resolve(metric, "metric"))
+                    .inSlice(slice == null ? Slice.OVERALL : Slice.parse(slice));
             if (noWorseThanBaseline != null) {
                 return b.noWorseThanBaseline(noWorseThanBaseline);
             }

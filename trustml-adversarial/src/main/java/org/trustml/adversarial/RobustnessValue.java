@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param slice {@code all} or {@code class=<label>}
  * @param reason why the value is NaN (or infinite), if it is
  */
-public record MetricValue(RobustnessMetric metric, double value, String slice, Optional<String> reason) {
-    public MetricValue {
+public record RobustnessValue(RobustnessMetric metric, double value, String slice, Optional<String> reason) {
+    public RobustnessValue {
         requireNonNull(metric, "metric");
         requireNonNull(slice, "slice");
         requireNonNull(reason, "reason");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Which rows a metric value describes. */
-public enum Slice {
+public enum FairnessSlice {
     /** Every row. */
     OVERALL,
     /** The privileged group. */

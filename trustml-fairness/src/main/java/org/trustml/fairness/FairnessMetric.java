@@ -1,7 +1,11 @@
 package org.trustml.fairness;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.trustml.core.evaluation.MetricCatalog;
+import org.trustml.core.evaluation.MetricKey;
 
 /**
  * Every metric of a {@link FairnessReport}, named in JSON as AIF360 names the method
@@ -14,8 +18,12 @@ import java.util.Locale;
  * {@link #ERROR_RATE}) in that case, and numpy's nan or ±inf elsewhere: a silent 0 reads as a measurement
  * (and a difference of two such zeros as "fair"), so trustml does not return one. In JSON, NaN and
  * infinities are written as the strings {@code "NaN"}, {@code "Infinity"} (Jackson's default).
+ *
+ * <p>As a {@link MetricKey} ({@code Gate.on(FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE)}) a constant names the
+ * report's classification value ({@link FairnessReport#metrics()}); {@link #ofDataset()} names the dataset
+ * value ({@code dataset.disparate_impact}), the metric of the true labels.
  */
-public enum MetricId {
+public enum FairnessMetric implements MetricKey {
     // dataset metrics (true labels)
     NUM_INSTANCES(true), NUM_POSITIVES(true), NUM_NEGATIVES(true), BASE_RATE(true),
     DISPARATE_IMPACT(false), STATISTICAL_PARITY_DIFFERENCE(false), CONSISTENCY(false),
@@ -58,7 +66,7 @@ public enum MetricId {
 
     private final boolean perGroup;
 
-    MetricId(boolean perGroup) {
+    FairnessMetric(boolean perGroup) {
         this.perGroup = perGroup;
     }
 
@@ -69,12 +77,54 @@ public enum MetricId {
 
     /** The snake_case name used in JSON, AIF360's method name. */
     @JsonValue
+    @Override
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The dataset section's value of this metric (of the true labels): {@code dataset.<name>}. */
+    public OfDataset ofDataset() {
+        return new OfDataset(this);
+    }
+
+    /**
+     * The names a fairness report gives gates: every constant, then each as {@code dataset.<name>}. Listed in
+     * {@code META-INF/services/org.trustml.core.evaluation.MetricCatalog}, so pipeline files resolve them.
+     */
+    public static final class Catalog implements MetricCatalog {
+        @Override
+        public List<MetricKey> metrics() {
+            List<MetricKey> out = new ArrayList<>(List.of(values()));
+            for (FairnessMetric m : values()) {
+                out.add(m.ofDataset());
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A metric of the report's dataset section, as a gate names it: {@code dataset.<name>}.
+     *
+     * @param metric the metric
+     */
+    public record OfDataset(FairnessMetric metric) implements MetricKey {
+        public OfDataset {
+            java.util.Objects.requireNonNull(metric, "metric");
+        }
+
+        @Override
+        public String jsonName() {
+            return "dataset." + metric.jsonName();
+        }
+
+        @Override
+        public String toString() {
+            return jsonName();
+        }
+    }
+
     /** The id whose {@link #jsonName()} is {@code name}. */
-    public static MetricId fromJsonName(String name) {
+    public static FairnessMetric fromJsonName(String name) {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
 }

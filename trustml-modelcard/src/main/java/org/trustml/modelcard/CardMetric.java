@@ -11,7 +11,7 @@ import org.trustml.core.InvalidInputException;
  * and the direction in which it improves. {@link StandardMetric} lists the metrics trustml's modules
  * report; {@link #of(String, MetricDirection)} names any other.
  */
-public interface MetricId {
+public interface CardMetric {
     /** The name written on the card, e.g. {@code accuracy}, {@code disparate_impact}. */
     String jsonName();
 
@@ -19,7 +19,7 @@ public interface MetricId {
     MetricDirection direction();
 
     /** A metric not in {@link StandardMetric}; the name must be non-blank. */
-    static MetricId of(String jsonName, MetricDirection direction) {
+    static CardMetric of(String jsonName, MetricDirection direction) {
         requireNonNull(jsonName, "jsonName");
         requireNonNull(direction, "direction");
         if (jsonName.isBlank()) {
@@ -30,16 +30,16 @@ public interface MetricId {
     }
 
     /** The standard metric with this name, if there is one. */
-    static Optional<MetricId> lookup(String jsonName) {
+    static Optional<CardMetric> lookup(String jsonName) {
         return Arrays.stream(StandardMetric.values()).filter(m -> m.jsonName().equals(jsonName))
-                .map(MetricId.class::cast).findFirst();
+                .map(CardMetric.class::cast).findFirst();
     }
 
     /** The direction of a metric named on a card: the standard one's, else {@link MetricDirection#UNKNOWN}. */
     static MetricDirection directionOf(String jsonName) {
-        return lookup(jsonName).map(MetricId::direction).orElse(MetricDirection.UNKNOWN);
+        return lookup(jsonName).map(CardMetric::direction).orElse(MetricDirection.UNKNOWN);
     }
 
     /** A caller-named metric. */
-    record Custom(String jsonName, MetricDirection direction) implements MetricId {}
+    record Custom(String jsonName, MetricDirection direction) implements CardMetric {}
 }

@@ -9,20 +9,20 @@ import java.util.Map;
  * {@code {"overall": x, "privileged": y, "unprivileged": z}}; for any other metric one number
  * ({@link #between()}), in JSON a bare number. NaN means undefined; the report says why.
  */
-public record MetricValue(boolean perGroup, double overall, double privileged, double unprivileged, double between) {
+public record FairnessValue(boolean perGroup, double overall, double privileged, double unprivileged, double between) {
 
     /** A per-group value. */
-    public static MetricValue ofGroups(double overall, double privileged, double unprivileged) {
-        return new MetricValue(true, overall, privileged, unprivileged, Double.NaN);
+    public static FairnessValue ofGroups(double overall, double privileged, double unprivileged) {
+        return new FairnessValue(true, overall, privileged, unprivileged, Double.NaN);
     }
 
     /** A single number. */
-    public static MetricValue of(double value) {
-        return new MetricValue(false, Double.NaN, Double.NaN, Double.NaN, value);
+    public static FairnessValue of(double value) {
+        return new FairnessValue(false, Double.NaN, Double.NaN, Double.NaN, value);
     }
 
-    /** The value of one slice ({@link Slice#BETWEEN} for a single number). */
-    public double get(Slice slice) {
+    /** The value of one slice ({@link FairnessSlice#BETWEEN} for a single number). */
+    public double get(FairnessSlice slice) {
         return switch (slice) {
             case OVERALL -> overall;
             case PRIVILEGED -> privileged;

@@ -16,9 +16,9 @@ import java.util.Optional;
  * @param pValue        its p-value, if the test gives one
  * @param driftDetected whether the check flagged drift at its threshold
  */
-public record DriftCheck(String test, Optional<String> feature, double statistic, Optional<Double> pValue,
+public record DriftOutcome(String test, Optional<String> feature, double statistic, Optional<Double> pValue,
         boolean driftDetected) {
-    public DriftCheck {
+    public DriftOutcome {
         requireNonNull(test, "test");
         feature = feature == null ? Optional.empty() : feature;
         pValue = pValue == null ? Optional.empty() : pValue;

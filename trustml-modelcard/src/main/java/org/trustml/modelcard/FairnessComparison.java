@@ -15,9 +15,9 @@ import static java.util.Objects.requireNonNull;
  * @param unprivilegedGroup  the unprivileged group's value
  * @param privilegedGroup    the privileged group's value
  */
-public record FairnessMetric(MetricId metric, double value, String protectedAttribute, String unprivilegedGroup,
+public record FairnessComparison(CardMetric metric, double value, String protectedAttribute, String unprivilegedGroup,
         String privilegedGroup) {
-    public FairnessMetric {
+    public FairnessComparison {
         requireNonNull(metric, "metric");
         requireNonNull(protectedAttribute, "protectedAttribute");
         requireNonNull(unprivilegedGroup, "unprivilegedGroup");

@@ -1,0 +1,32 @@
+package org.trustml.explain;
+
+import java.util.List;
+import org.trustml.core.evaluation.MetricCatalog;
+import org.trustml.core.evaluation.MetricKey;
+
+/** The numbers an {@link ExplanationReport} gives gates: how well LIME's local models fit (their R² score). */
+public enum ExplanationMetric implements MetricKey {
+    /** Mean of the explained images' local-model scores (lime's {@code Explanation.score}). */
+    LIME_SCORE_MEAN("lime_score_mean"),
+    /** Smallest of the explained images' local-model scores. */
+    LIME_SCORE_MIN("lime_score_min");
+
+    private final String jsonName;
+
+    ExplanationMetric(String jsonName) {
+        this.jsonName = jsonName;
+    }
+
+    @Override
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /** Every constant, for pipeline files ({@code META-INF/services/org.trustml.core.evaluation.MetricCatalog}). */
+    public static final class Catalog implements MetricCatalog {
+        @Override
+        public List<MetricKey> metrics() {
+            return List.of(values());
+        }
+    }
+}
