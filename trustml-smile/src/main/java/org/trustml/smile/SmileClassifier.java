@@ -19,7 +19,7 @@ import org.trustml.smile.internal.SmileTables;
  * gives model-neutral {@link Predictions}: so the evaluate stage
  * ({@link org.trustml.core.stages.EvaluatePredictions}), the fairness evaluator, the bless gates and the
  * HTML report read it as they read any model's predictions, LIME explains it through
- * {@link #probabilities(List)} (a {@code RowModel<double[]>}), and drift's column tests compare its
+ * {@link #rowProbabilities} (a {@code RowModel<double[]>}), and drift's column tests compare its
  * inputs ({@link #featureTable}) and its scores ({@link #probabilityTable}) between two sets of rows.
  *
  * <pre>{@code
@@ -29,7 +29,7 @@ import org.trustml.smile.internal.SmileTables;
  * PredictionsEvaluation e = EvaluatePredictions.onAllRows().slicedBy("sex")
  *         .with(FairnessEvaluator.of("good", Group.where("sex", "M"), "sex")).apply(p, context);
  * TabularExplanation why = Lime.tabular(TabularData.of(model.features(), model.featureRows(train)))
- *         .explain(model::probabilities, model.featureRows(test)[0]);
+ *         .explain(model::rowProbabilities, model.featureRows(test)[0]);
  * }</pre>
  *
  * <p><b>Reproducibility.</b> Smile draws random numbers from a per-thread generator ({@code MathEx}),
@@ -130,9 +130,10 @@ public final class SmileClassifier {
 
     /**
      * Class probabilities for feature rows in {@link #features()} order, {@code [row][class]}: the shape of
-     * explain's {@code RowModel<double[]>}, so {@code model::probabilities} is what LIME tabular explains.
+     * explain's {@code RowModel<double[]>}, so {@code model::rowProbabilities} is what LIME tabular explains
+     * (a name of its own, so that the method reference is not ambiguous between LIME's two model types).
      */
-    public double[][] probabilities(List<double[]> rows) {
+    public double[][] rowProbabilities(List<double[]> rows) {
         requireNonNull(rows, "rows");
         double[][] x = new double[rows.size()][];
         for (int i = 0; i < x.length; i++) {

@@ -129,10 +129,10 @@ class SmileClassifierTest {
         SmileClassifier model = SmileClassifier.train(rows(60, 8), config(SmileAlgorithm.RANDOM_FOREST), 1);
         Table test = rows(10, 10);
         List<double[]> featureRows = Arrays.asList(model.featureRows(test));
-        assertThat(model.probabilities(featureRows)).isDeepEqualTo(model.probabilities(test));
+        assertThat(model.rowProbabilities(featureRows)).isDeepEqualTo(model.probabilities(test));
         assertThat(model.featureRows(test)[0]).containsExactly(test.doubles("x1")[0], test.doubles("x2")[0],
                 test.booleans("flag")[0] ? 1 : 0);
-        assertThatThrownBy(() -> model.probabilities(List.of(new double[] {1, 2})))
+        assertThatThrownBy(() -> model.rowProbabilities(List.of(new double[] {1, 2})))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("row 1")
                 .hasMessageContaining("3 values, one per feature");
     }
