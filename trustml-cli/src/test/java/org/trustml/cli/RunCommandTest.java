@@ -61,11 +61,21 @@ class RunCommandTest {
     @Test
     void aRefusedModelIsExitThreeWithEveryFailedGate() throws IOException {
         images();
-        Path p = pipeline("        - {metric: accuracy, min: 1.5}\n        - {metric: recall_at_k, min: 0.5}\n");
+        Path p = pipeline("        - {metric: accuracy, min: 1.5}\n        - {metric: balanced_accuracy, min: 1.5}\n");
         Cli.Result r = Cli.run("run", p.toString());
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).startsWith("trustml: NOT_BLESSED: 2 of 2 gates failed\n")
-                .contains("  recall_at_k on overall metric not found; expected [0.5, +inf]\n");
+                .contains("  accuracy on overall = ").contains("  balanced_accuracy on overall = ");
+    }
+
+    @Test
+    void anUnknownGateMetricIsExitTwoBeforeAnythingRuns() throws IOException {
+        images();
+        Path p = pipeline("        - {metric: recall_at_k, min: 0.5}\n");
+        Cli.Result r = Cli.run("run", p.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("recall_at_k").contains("accuracy");
+        assertThat(dir.resolve("ds")).doesNotExist();
     }
 
     @Test
