@@ -5,15 +5,14 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.List;
 import org.trustml.core.evaluation.Blessing;
+import org.trustml.core.evaluation.ClassifierEvaluation;
 import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.core.report.ReportInput;
 import org.trustml.core.report.ReportSection;
 import org.trustml.core.report.ReportSectionProvider;
-import org.trustml.vision.train.TrainedModel;
 import org.trustml.report.internal.Page;
 import org.trustml.report.internal.Sections;
-import org.trustml.vision.evaluation.ImageEvaluation;
 
 /**
  * The trust report of an evaluated and judged model: ONE self-contained HTML page (inline CSS, every image
@@ -52,19 +51,19 @@ public final class HtmlReport {
                 discover(loader != null ? loader : HtmlReport.class.getClassLoader()));
     }
 
-    /** A report of this image evaluation and verdict, titled {@code title}. */
-    public static HtmlReport of(String title, Blessing<ImageEvaluation> blessing) {
+    /**
+     * A report of this evaluation (an image or tabular classifier's, or predictions read from anywhere) and
+     * its verdict, titled {@code title}.
+     */
+    public static HtmlReport of(String title, Blessing<? extends ClassifierEvaluation> blessing) {
         requireNonNull(title, "title");
-        ImageEvaluation e = requireNonNull(blessing, "blessing").evaluation();
-        TrainedModel m = e.model();
-        String model = m.architecture().name() + ", classes " + String.join(", ", m.classes()) + ", input "
-                + m.inputSize() + "x" + m.inputSize() + ", best epoch " + m.bestEpoch() + " of " + m.history().size();
-        return of(ReportInput.of(title, e, blessing.verdict()).withModel(model, "images")
+        ClassifierEvaluation e = requireNonNull(blessing, "blessing").evaluation();
+        return of(ReportInput.of(title, e, blessing.verdict()).withModel(e.modelDescription(), e.unit())
                 .withClassification(e.classification()).withEvaluators(e.evaluators()));
     }
 
     /** A report of a pipeline run that ended with the bless stage, with its run id. */
-    public static HtmlReport of(String title, PipelineRun<Blessing<ImageEvaluation>> run) {
+    public static HtmlReport of(String title, PipelineRun<? extends Blessing<? extends ClassifierEvaluation>> run) {
         requireNonNull(run, "run");
         return of(title, run.output()).runId(run.record().runId());
     }

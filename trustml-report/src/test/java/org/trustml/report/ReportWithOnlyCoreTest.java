@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustml.core.evaluation.Blessing;
+import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.MetricKey;
 import org.trustml.core.evaluation.MetricValue;
+import org.trustml.core.evaluation.Predictions;
+import org.trustml.core.evaluation.PredictionsEvaluation;
 import org.trustml.core.evaluation.Verdict;
 import org.trustml.core.report.ReportInput;
+import org.trustml.core.table.StringColumn;
 
 /**
  * This module's test class path has trustml-core but none of the analysis modules (its pom says why): the report
@@ -58,5 +64,19 @@ class ReportWithOnlyCoreTest {
         String html = HtmlReport.of(ReportInput.of("served model", predictions, verdict)).html();
         assertThat(html).contains("id=\"verdict\"").contains("id=\"metrics\"").contains("<td>mean_score</td>")
                 .contains("1 of 1 gates passed</p>").doesNotContain("id=\"confusion\"").doesNotContain("id=\"slices\"");
+    }
+
+    @Test
+    void predictionsFromAnywhereGetTheSameReportAsAModelsEvaluation() {
+        // six logged predictions (a served model's, say): 4 of 6 right, so accuracy 4/6 = 0.667 by hand
+        Predictions logged = Predictions.builder(List.of("no", "yes")).truth(0, 0, 1, 1, 1, 0).predicted(0, 1, 1, 0, 1, 0)
+                .attribute(StringColumn.of("sex", "F", "F", "F", "M", "M", "M")).build();
+        PredictionsEvaluation evaluation = new PredictionsEvaluation(logged.report(List.of("sex"), List.of()), Map.of());
+        Verdict verdict = Verdict.judge(List.of(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.6)), evaluation,
+                Optional.empty());
+        String html = HtmlReport.of("served model", new Blessing<>(evaluation, verdict)).html();
+        assertThat(html).contains("id=\"confusion\"").contains("id=\"slices\"")
+                .contains("1 of 1 gates passed · accuracy 0.667 on 6 evaluated rows")
+                .contains("predictions of no, yes");
     }
 }

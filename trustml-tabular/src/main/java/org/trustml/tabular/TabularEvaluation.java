@@ -25,4 +25,11 @@ public record TabularEvaluation(TabularModel model, ClassificationReport classif
         requireNonNull(classification, "classification");
         evaluators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evaluators));
     }
+
+    /** Algorithm, label, features and classes. */
+    @Override
+    public String modelDescription() {
+        return model.algorithm().name() + " on " + String.join(", ", model.features()) + " → " + model.label()
+                + " (" + String.join(", ", model.classes()) + ")";
+    }
 }

@@ -37,6 +37,7 @@ import org.trustml.publish.ModelPackage;
 import org.trustml.publish.Publication;
 import org.trustml.publish.Publish;
 import org.trustml.publish.Signature;
+import org.trustml.report.HtmlReport;
 import org.trustml.serving.ModelServer;
 import org.trustml.serving.ServerConfig;
 import org.trustml.serving.TabularRequests;
@@ -87,9 +88,10 @@ public final class CreditScoringSample {
      * @param published  the package it published, opened and verified
      * @param comparison each of {@link #COMPARED} for both runs (the reweighed one's from the package)
      * @param served     the served model's answer
+     * @param report     the trust report of the baseline run (its fairness and drift, its refused gates)
      */
     public record Outcome(PipelineRun<Blessing<TabularEvaluation>> baseline, PipelineRun<Publication> mitigated,
-            ModelPackage published, Map<String, Map<String, Double>> comparison, Served served) {}
+            ModelPackage published, Map<String, Map<String, Double>> comparison, Served served, Path report) {}
 
     /**
      * One served request and its answer.
@@ -139,7 +141,8 @@ public final class CreditScoringSample {
         AtomicFiles.write(out.resolve("served.json"), o -> Json.writer().writeValue(o, Map.of("request",
                 Json.reader().readTree(served.request()), "probabilities", served.probabilities(), "labels",
                 served.labels())));
-        return new Outcome(baseline, mitigated, pkg, comparison, served);
+        Path report = HtmlReport.of("Credit scoring, baseline", baseline).write(out.resolve("report.html"));
+        return new Outcome(baseline, mitigated, pkg, comparison, served, report);
     }
 
     /**
@@ -204,6 +207,7 @@ public final class CreditScoringSample {
         System.out.println("baseline:  " + o.baseline().output().verdict().summary());
         System.out.println("reweighed: " + o.published().verdict().summary());
         System.out.println("comparison: " + out.resolve("comparison.json"));
+        System.out.println("report:     " + o.report());
         System.out.println("published: " + o.published().name() + " version " + o.published().version() + " in "
                 + o.published().directory());
         for (int i = 0; i < o.served().labels().size(); i++) {

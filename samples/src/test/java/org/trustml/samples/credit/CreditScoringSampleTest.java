@@ -53,6 +53,9 @@ class CreditScoringSampleTest {
         assertThat(dir.resolve("comparison.json")).content().contains("\"disparate_impact\"", "BLESSED");
         // both runs in one MLflow experiment
         assertThat(dir.resolve("mlruns")).isDirectory();
+        // the baseline's trust report: a tabular model's page, with its fairness and drift sections
+        assertThat(o.report()).content().contains("LOGISTIC_REGRESSION on sex, age_group").contains("evaluated rows")
+                .contains("id=\"fairness\"").contains("id=\"drift\"").contains("Bless verdict: NOT_BLESSED");
 
         // published: version 1 of the name, a verified package of the Tribuo model
         ModelPackage pkg = o.published();

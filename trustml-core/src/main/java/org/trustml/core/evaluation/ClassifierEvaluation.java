@@ -21,6 +21,14 @@ public interface ClassifierEvaluation extends MetricSource {
     /** Confusion matrix, accuracy, P/R/F1, ROC-AUC … overall and per slice. */
     ClassificationReport classification();
 
+    /** One line naming the evaluated model, for reports and logs. */
+    String modelDescription();
+
+    /** What one evaluated row is, plural, for captions: {@code "images"}, {@code "rows"}. */
+    default String unit() {
+        return "rows";
+    }
+
     /** Each evaluator's result by its {@link Evaluator#name()}, in the order they ran. */
     Map<String, MetricSource> evaluators();
 

@@ -3,7 +3,6 @@ package org.trustml.core.evaluation;
 import static java.util.Objects.requireNonNull;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,15 +15,15 @@ import java.util.Map;
  * @param evaluators     each evaluator's result, by name
  */
 public record PredictionsEvaluation(ClassificationReport classification, Map<String, MetricSource> evaluators)
-        implements MetricSource {
+        implements ClassifierEvaluation {
     public PredictionsEvaluation {
         requireNonNull(classification, "classification");
         evaluators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evaluators));
     }
 
-    /** The classification report's metrics, then each evaluator's, as {@link ImageEvaluation#metrics()}. */
+    /** Predictions made outside this pipeline: no model to describe. */
     @Override
-    public List<MetricValue> metrics() {
-        return CombinedMetrics.of(classification, evaluators);
+    public String modelDescription() {
+        return "predictions of " + String.join(", ", classification.classes());
     }
 }

@@ -89,7 +89,12 @@ class TypedGatesTest {
 
     /** An evaluation with two evaluator results of one type and one of another. */
     record Fake(ClassificationReport classification, Map<String, MetricSource> evaluators)
-            implements ClassifierEvaluation {}
+            implements ClassifierEvaluation {
+        @Override
+        public String modelDescription() {
+            return "fake";
+        }
+    }
 
     record Share(double value) implements MetricSource {
         @Override

@@ -26,4 +26,17 @@ public record ImageEvaluation(TrainedModel model, ClassificationReport classific
         requireNonNull(classification, "classification");
         evaluators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evaluators));
     }
+
+    /** Architecture, classes, input size and the epoch kept. */
+    @Override
+    public String modelDescription() {
+        return model.architecture().name() + ", classes " + String.join(", ", model.classes()) + ", input "
+                + model.inputSize() + "x" + model.inputSize() + ", best epoch " + model.bestEpoch() + " of "
+                + model.history().size();
+    }
+
+    @Override
+    public String unit() {
+        return "images";
+    }
 }
