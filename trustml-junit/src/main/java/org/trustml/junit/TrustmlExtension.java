@@ -15,7 +15,6 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.Json;
-import org.trustml.junit.internal.ClassState;
 import org.trustml.modelcard.CardRenderer;
 import org.trustml.modelcard.ModelCard;
 import org.trustml.modelcard.ModelCards;

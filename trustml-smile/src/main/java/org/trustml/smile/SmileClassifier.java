@@ -10,7 +10,6 @@ import org.trustml.core.evaluation.Predictions;
 import org.trustml.core.table.Column;
 import org.trustml.core.table.DoubleColumn;
 import org.trustml.core.table.Table;
-import org.trustml.smile.internal.SmileFits;
 import org.trustml.smile.internal.SmileModel;
 import org.trustml.smile.internal.SmileTables;
 

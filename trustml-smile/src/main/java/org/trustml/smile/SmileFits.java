@@ -1,4 +1,4 @@
-package org.trustml.smile.internal;
+package org.trustml.smile;
 
 import java.util.LinkedHashSet;
 import java.util.SplittableRandom;
@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.LongStream;
 import org.trustml.core.TrustmlException;
-import org.trustml.smile.SmileClassifierConfig;
+import org.trustml.smile.internal.SmileModel;
 import smile.base.cart.SplitRule;
 import smile.classification.GradientTreeBoost;
 import smile.classification.LogisticRegression;
@@ -27,7 +27,7 @@ import smile.math.MathEx;
  * its thread with its own seed drawn from the caller's. The pool is shut down afterwards, so no thread of
  * the application (nor of the common pool) has its Smile generator reseeded.
  */
-public final class SmileFits {
+final class SmileFits {
     /** Logistic regression's L-BFGS tolerance and iteration cap (Smile's defaults). */
     static final double TOLERANCE = 1e-5;
     static final int MAX_ITERATIONS = 500;

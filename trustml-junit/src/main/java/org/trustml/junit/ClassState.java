@@ -1,4 +1,4 @@
-package org.trustml.junit.internal;
+package org.trustml.junit;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
@@ -9,15 +9,13 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.trustml.core.evaluation.Verdict;
-import org.trustml.junit.EvaluatedRun;
-import org.trustml.junit.EvaluationContext;
 import org.trustml.modelcard.ModelCard;
 
 /**
  * One {@code @TrustmlTest} class's resources: its work directory, its NDManager (made on first
  * use), and the evaluation once made. {@link #close()} releases all of them.
  */
-public final class ClassState implements EvaluationContext, AutoCloseable {
+final class ClassState implements EvaluationContext, AutoCloseable {
     private final Class<?> testClass;
     private Path workDirectory;
     private NDManager manager;
