@@ -98,8 +98,10 @@ public final class CtScanDemo {
          * On 2026-12-04 the validation accuracy was about 0.7 and the planted bias showed (equal opportunity
          * difference about −0.2, so only the fairness gate refused the model). Since training draws its initial
          * weights from the run's own generator (2026-12-06) the same seed starts elsewhere: validation accuracy
-         * 0.45–0.53 and test accuracy 0.51 in two runs, so the accuracy gates refuse too. With 5 epochs the
-         * model stays near chance.
+         * 0.45 (best epoch 9, training accuracy 0.99) and test accuracy 0.507, so the accuracy gates refuse too.
+         * Since the loss and ReLU6 scalars are owned by libtorch (2026-12-07) three runs gave these numbers
+         * bit for bit; before, garbage collections between forward and backward passes made runs differ
+         * (0.45–0.53). With 5 epochs the model stays near chance.
          */
         public static Options defaults(Path out) {
             return new Options(out, Long.parseLong(DEFAULT_SEED), Integer.parseInt(DEFAULT_PATIENTS),
