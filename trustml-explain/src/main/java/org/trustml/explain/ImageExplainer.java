@@ -8,12 +8,10 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.trustml.core.InvalidInputException;
-import org.trustml.explain.internal.LimeBase;
-import org.trustml.explain.internal.ModelOutputs;
-import org.trustml.explain.internal.Perturbations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trustml.core.InvalidInputException;
+import org.trustml.explain.internal.Perturbations;
 
 /**
  * LIME for images, as lime 0.2's {@code LimeImageExplainer.explain_instance}, with lime's defaults:

@@ -13,8 +13,6 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.trustml.core.InvalidInputException;
 import org.trustml.explain.internal.Discretizer;
-import org.trustml.explain.internal.LimeBase;
-import org.trustml.explain.internal.ModelOutputs;
 import org.trustml.explain.internal.Perturbations;
 
 /**

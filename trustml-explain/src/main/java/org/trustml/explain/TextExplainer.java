@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.trustml.core.InvalidInputException;
 import org.trustml.explain.internal.IndexedText;
-import org.trustml.explain.internal.LimeBase;
-import org.trustml.explain.internal.ModelOutputs;
 import org.trustml.explain.internal.Perturbations;
 
 /**

@@ -1,12 +1,11 @@
-package org.trustml.explain.internal;
+package org.trustml.explain;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.trustml.explain.FeatureSelection;
-import org.trustml.explain.FeatureWeight;
-import org.trustml.explain.LabelExplanation;
+import org.trustml.explain.internal.LarsLasso;
+import org.trustml.explain.internal.WeightedRidge;
 
 /**
  * The model-agnostic part of LIME (Ribeiro, Singh and Guestrin, "Why Should I Trust You?", KDD 2016)
@@ -15,7 +14,7 @@ import org.trustml.explain.LabelExplanation;
  * (largest magnitude first, ties in selection order), the intercept, the weighted R² and the local
  * prediction for the first sample (the explained instance).
  */
-public final class LimeBase {
+final class LimeBase {
     /** Ridge strength of the final local model ({@code Ridge(alpha=1)} in lime). */
     public static final double RIDGE_ALPHA = 1.0;
     /** Ridge strength used to rank features for {@code highest_weights} (lime: 0.01). */

@@ -1,12 +1,11 @@
-package org.trustml.explain.internal;
+package org.trustml.explain;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Arrays;
 import org.trustml.core.InvalidInputException;
-import org.trustml.explain.OutputKind;
 
 /** Copies model outputs out of NDArrays and converts or checks them according to their {@link OutputKind}. */
-public final class ModelOutputs {
+final class ModelOutputs {
     /** Tolerance on the row sum of declared probabilities. */
     public static final double SUM_TOLERANCE = 1e-3;
 

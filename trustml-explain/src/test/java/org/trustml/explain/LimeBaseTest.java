@@ -1,4 +1,4 @@
-package org.trustml.explain.internal;
+package org.trustml.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trustml.core.io.Json;
-import org.trustml.explain.FeatureSelection;
-import org.trustml.explain.FeatureWeight;
-import org.trustml.explain.LabelExplanation;
+import org.trustml.explain.internal.WeightedRidge;
 
 /**
  * LimeBase against scikit-learn 1.2.1 following lime 0.2's lime_base.py: the numbers in
