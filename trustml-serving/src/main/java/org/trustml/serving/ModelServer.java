@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.trustml.core.InvalidInputException;
 import org.trustml.publish.ModelPackage;
 import org.trustml.serving.internal.BodyReader;
+import org.trustml.serving.internal.Limits;
 import org.trustml.serving.internal.ServedModel;
 import org.trustml.serving.internal.ServerMetrics;
 import org.trustml.serving.internal.V2Handler;
@@ -69,6 +70,8 @@ public final class ModelServer implements AutoCloseable {
         Map<String, ServedModel> byName = new LinkedHashMap<>();
         List<ServedModel> loaded = new ArrayList<>();
         Semaphore bodySlots = new Semaphore(config.maxBodiesInFlight());
+        Limits limits = new Limits(config.token(), config.maxBatchSize(), config.maxDelay(), config.queueCapacity(),
+                config.imageDecoder());
         ServerMetrics[] metrics = new ServerMetrics[1];
         metrics[0] = new ServerMetrics(() -> loaded.stream().mapToInt(m -> m.batcher().queued()).sum(),
                 () -> config.maxBodiesInFlight() - bodySlots.availablePermits());
@@ -78,12 +81,12 @@ public final class ModelServer implements AutoCloseable {
                     throw InvalidInputException.problem("is served twice").value(p.name()).file(p.directory())
                             .expected("one package per model name").build();
                 }
-                ServedModel m = new ServedModel(p, config, metrics[0]::batch);
+                ServedModel m = new ServedModel(p, limits, metrics[0]::batch);
                 loaded.add(m);
                 byName.put(p.name(), m);
             }
             this.served = List.copyOf(loaded);
-            V2Handler routes = new V2Handler(byName, config, metrics[0], () -> ready);
+            V2Handler routes = new V2Handler(byName, limits, metrics[0], () -> ready);
             int timeoutMs = (int) config.readTimeout().toMillis();
             long max = config.maxRequestBytes();
             this.undertow = Undertow.builder()

@@ -10,7 +10,6 @@ import org.tribuo.classification.Label;
 import org.trustml.core.table.Table;
 import org.trustml.publish.ModelPackage;
 import org.trustml.publish.Signature;
-import org.trustml.serving.ServerConfig;
 import org.trustml.tabular.TabularModel;
 import org.trustml.vision.images.ImageDecoder;
 import org.trustml.vision.train.TrainedModel;
@@ -23,7 +22,7 @@ public final class ServedModel implements AutoCloseable {
     private final ModelPackage pkg;
     private final Runner<?> runner;
 
-    public ServedModel(ModelPackage pkg, ServerConfig config, IntConsumer batchSizes) {
+    public ServedModel(ModelPackage pkg, Limits config, IntConsumer batchSizes) {
         this.pkg = pkg;
         this.runner = switch (pkg.kind()) {
             case IMAGE_CLASSIFIER -> new ImageRunner(pkg, config, batchSizes);
@@ -90,7 +89,7 @@ public final class ServedModel implements AutoCloseable {
         private final Model model;
         private final DynamicBatcher<float[]> batcher;
 
-        ImageRunner(ModelPackage pkg, ServerConfig config, IntConsumer batchSizes) {
+        ImageRunner(ModelPackage pkg, Limits config, IntConsumer batchSizes) {
             this.pkg = pkg;
             this.trained = pkg.trainedModel();
             this.model = trained.load();
@@ -124,7 +123,7 @@ public final class ServedModel implements AutoCloseable {
         private final TabularModel tabular;
         private final DynamicBatcher<Table> batcher;
 
-        TabularRunner(ModelPackage pkg, ServerConfig config, IntConsumer batchSizes) {
+        TabularRunner(ModelPackage pkg, Limits config, IntConsumer batchSizes) {
             this.pkg = pkg;
             this.tabular = pkg.tabularModel();
             org.tribuo.Model<Label> model = tabular.load();

@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.trustml.core.Versions;
 import org.trustml.publish.ModelPackage;
 import org.trustml.publish.TensorSpec;
-import org.trustml.serving.ServerConfig;
 import org.xnio.IoUtils;
 
 /**
@@ -41,12 +40,12 @@ public final class V2Handler {
     private static final long RESULT_TIMEOUT_SECONDS = 60;
 
     private final Map<String, ServedModel> models;
-    private final ServerConfig config;
+    private final Limits config;
     private final ServerMetrics metrics;
     private final BooleanSupplier ready;
     private final Optional<byte[]> expectedAuthorization;
 
-    public V2Handler(Map<String, ServedModel> models, ServerConfig config, ServerMetrics metrics, BooleanSupplier ready) {
+    public V2Handler(Map<String, ServedModel> models, Limits config, ServerMetrics metrics, BooleanSupplier ready) {
         this.models = Map.copyOf(models);
         this.config = config;
         this.metrics = metrics;
