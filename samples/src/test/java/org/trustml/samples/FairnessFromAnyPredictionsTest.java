@@ -2,14 +2,11 @@ package org.trustml.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.evaluation.Evaluation;
@@ -22,6 +19,8 @@ import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.pipeline.RunOptions;
 import org.trustml.core.run.ArtifactRecord;
 import org.trustml.core.stages.Ingest;
+import org.trustml.core.table.StringColumn;
+import org.trustml.core.table.Table;
 import org.trustml.core.tracking.Tracker;
 import org.trustml.fairness.FairnessEvaluator;
 import org.trustml.fairness.FairnessReport;
@@ -36,6 +35,7 @@ import org.trustml.vision.evaluation.ImageEvaluator;
 import org.trustml.vision.stages.EvaluateImageClassifier;
 import org.trustml.vision.stages.ImageFolder;
 import org.trustml.vision.stages.TrainImageClassifier;
+import org.trustml.vision.train.ColourImagesAccess;
 import org.trustml.vision.train.ImageClassifierConfig;
 
 /**
@@ -113,28 +113,16 @@ class FairnessFromAnyPredictionsTest {
     }
 
     /**
-     * {@code n} 40×40 PNGs, even rows reddish and odd rows bluish with seeded pixel noise, and their
-     * metadata CSV {@code file,colour,sex} (sex M, M, F, F, … so each group has both colours).
+     * vision's {@code n} colour images (40×40 PNGs, even rows reddish, odd rows bluish, seeded noise) with a
+     * {@code sex} column added to their metadata: M, M, F, F, … so each group has both colours.
      */
     private Path colourImages(int n) throws IOException {
-        Path images = Files.createDirectories(dir.resolve("images"));
-        SplittableRandom rnd = new SplittableRandom(5);
-        StringBuilder meta = new StringBuilder("file,colour,sex\n");
+        Table meta = Table.readCsv(ColourImagesAccess.write(dir, n));
+        String[] sex = new String[n];
         for (int i = 0; i < n; i++) {
-            boolean red = i % 2 == 0;
-            BufferedImage img = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < 40; y++) {
-                for (int x = 0; x < 40; x++) {
-                    int hi = 150 + rnd.nextInt(100);
-                    int lo = rnd.nextInt(100);
-                    img.setRGB(x, y, red ? hi << 16 | lo << 8 | lo : lo << 16 | lo << 8 | hi);
-                }
-            }
-            ImageIO.write(img, "png", images.resolve("img" + i + ".png").toFile());
-            meta.append("img").append(i).append(".png,").append(red ? "red" : "blue").append(',')
-                    .append(i / 2 % 2 == 0 ? "M" : "F").append('\n');
+            sex[i] = i / 2 % 2 == 0 ? "M" : "F";
         }
-        return Files.writeString(dir.resolve("meta.csv"), meta);
+        return meta.withColumn(StringColumn.of("sex", sex)).writeCsv(dir.resolve("meta-sex.csv"));
     }
 
     /** {@code n} loan rows: x1, x2 ~ N(0, 1), sex F or M, approved "yes" when x1 + x2 > 0, 10 % flipped. */

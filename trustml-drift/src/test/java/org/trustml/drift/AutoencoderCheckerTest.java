@@ -57,6 +57,19 @@ class AutoencoderCheckerTest {
     }
 
     @Test
+    void theEngineGivesTheScoresOfTheJavaScorer() {
+        // scoreOnEngine runs the same standardised batch through DJL's forward pass; the plain-Java scorer is
+        // checked against that pass network by network in ConvScorerTest, here through the checker itself
+        Samples batch = grey(bars(7, 50, true, 0.1f));
+        double[] java = images.score(batch);
+        double[] engine = images.scoreOnEngine(batch);
+        assertThat(java).hasSize(50);
+        for (int i = 0; i < java.length; i++) {
+            assertThat(java[i]).as("image %d", i).isCloseTo(engine[i], org.assertj.core.data.Percentage.withPercentage(1e-3));
+        }
+    }
+
+    @Test
     void aFreshReferenceBatchIsNotFlagged() {
         BatchVerdict v = images.check(grey(bars(2, 200, false, 0f)));
         assertThat(v.drifted()).as("binomial p %s, KS p %s", v.binomialPValue(), v.ksPValue()).isFalse();
