@@ -4,11 +4,14 @@ import java.util.List;
 import org.trustml.core.evaluation.MetricCatalog;
 import org.trustml.core.evaluation.MetricKey;
 
-/** The numbers an {@link ExplanationReport} gives gates: how well LIME's local models fit (their R² score). */
+/**
+ * The numbers an {@link ExplanationReport} (images) or a {@link TabularExplanationReport} (rows) gives gates: how
+ * well LIME's local models fit (their R² score).
+ */
 public enum ExplanationMetric implements MetricKey {
-    /** Mean of the explained images' local-model scores (lime's {@code Explanation.score}). */
+    /** Mean of the explained images' or rows' local-model scores (lime's {@code Explanation.score}). */
     LIME_SCORE_MEAN("lime_score_mean"),
-    /** Smallest of the explained images' local-model scores. */
+    /** Smallest of the explained images' or rows' local-model scores. */
     LIME_SCORE_MIN("lime_score_min");
 
     private final String jsonName;

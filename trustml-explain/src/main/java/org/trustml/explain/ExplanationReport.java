@@ -57,16 +57,6 @@ public record ExplanationReport(int schemaVersion, int numSamples, long seed, Li
 
     @Override
     public List<MetricValue> metrics() {
-        if (images.isEmpty()) {
-            return List.of();
-        }
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        for (ExplainedImage i : images) {
-            sum += i.score();
-            min = Math.min(min, i.score());
-        }
-        return List.of(MetricValue.of(ExplanationMetric.LIME_SCORE_MEAN, sum / images.size()),
-                MetricValue.of(ExplanationMetric.LIME_SCORE_MIN, min));
+        return LimeScores.of(images.stream().mapToDouble(ExplainedImage::score).toArray());
     }
 }

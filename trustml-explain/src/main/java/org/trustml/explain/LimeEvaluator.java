@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.trustml.core.InvalidInputException;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.vision.evaluation.ImageEvaluationInput;
 import org.trustml.vision.evaluation.ImageEvaluator;
@@ -41,18 +40,9 @@ public record LimeEvaluator(int images, int samples, int features, long seed, Se
         implements ImageEvaluator {
     public LimeEvaluator {
         java.util.Objects.requireNonNull(segmenter, "segmenter");
-        if (images < 1) {
-            throw InvalidInputException.problem("is below 1").column("images").value(images)
-                    .expected("at least one image to explain").build();
-        }
-        if (samples < 2) {
-            throw InvalidInputException.problem("is below 2").column("num_samples").value(samples)
-                    .expected("at least 2 samples: the image itself and one perturbation").build();
-        }
-        if (features < 1) {
-            throw InvalidInputException.problem("is below 1").column("features").value(features)
-                    .expected("at least one superpixel per overlay").build();
-        }
+        Arguments.atLeast(1, "images", images, "at least one image to explain");
+        Arguments.atLeast(2, "num_samples", samples, "at least 2 samples: the image itself and one perturbation");
+        Arguments.atLeast(1, "features", features, "at least one superpixel per overlay");
     }
 
     /** lime's default superpixels: {@link Quickshift#defaults()} with {@code seed} for its tie-breaking. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.PredictionColumns;
 import org.trustml.core.evaluation.Predictions;
+import org.trustml.core.evaluation.TableClassifier;
 import org.trustml.core.table.Column;
 import org.trustml.core.table.DoubleColumn;
 import org.trustml.core.table.Table;
@@ -17,8 +18,9 @@ import org.trustml.smile.internal.SmileTables;
  * A Smile classifier trained on a trustml {@link Table}, with its class names and feature columns, that
  * gives model-neutral {@link Predictions}: so the evaluate stage
  * ({@link org.trustml.core.stages.EvaluatePredictions}), the fairness evaluator, the bless gates and the
- * HTML report read it as they read any model's predictions, LIME explains it through
- * {@link #rowProbabilities} (a {@code RowModel<double[]>}), and drift's column tests compare its
+ * HTML report read it as they read any model's predictions, LIME explains it (in the evaluate stage as a
+ * {@link TableClassifier}: {@code TabularLimeEvaluator.of(3).against(train).on(model)}; directly through
+ * {@link #rowProbabilities}, a {@code RowModel<double[]>}), and drift's column tests compare its
  * inputs ({@link #featureTable}) and its scores ({@link #probabilityTable}) between two sets of rows.
  *
  * <pre>{@code
@@ -43,7 +45,7 @@ import org.trustml.smile.internal.SmileTables;
  * <p>Immutable; predictions on one model are made one call at a time (Smile rebinds a tree model's
  * formula to each batch). Smile is GPL-3: see this module's README.
  */
-public final class SmileClassifier {
+public final class SmileClassifier implements TableClassifier {
     private final SmileClassifierConfig config;
     private final long seed;
     private final List<String> classes;
@@ -86,11 +88,13 @@ public final class SmileClassifier {
     }
 
     /** The classes, by index: the label column's distinct values in the training rows, sorted. */
+    @Override
     public List<String> classes() {
         return classes;
     }
 
     /** The feature columns, in the order of {@link #featureRows} and of LIME's rows. */
+    @Override
     public List<String> features() {
         return config.features();
     }
@@ -123,6 +127,7 @@ public final class SmileClassifier {
     }
 
     /** Class probabilities for each row of {@code rows} (the label column is not needed), {@code [row][class]}. */
+    @Override
     public double[][] probabilities(Table rows) {
         return score(featureRows(rows)).probabilities;
     }

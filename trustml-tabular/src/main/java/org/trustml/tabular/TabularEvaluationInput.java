@@ -3,6 +3,7 @@ package org.trustml.tabular;
 import static java.util.Objects.requireNonNull;
 
 import org.trustml.core.evaluation.Predictions;
+import org.trustml.core.evaluation.TableEvaluationInput;
 import org.trustml.core.table.Table;
 
 /**
@@ -31,5 +32,10 @@ public record TabularEvaluationInput(TabularModel model, Table rows, int[] truth
      */
     public Predictions predictions() {
         return Predictions.of(model.classes(), truth, predicted, probabilities, rows);
+    }
+
+    /** The same for {@link org.trustml.core.evaluation.TableEvaluator}s: the model read back and the predictions. */
+    public TableEvaluationInput table() {
+        return new TableEvaluationInput(model.classifier(), predictions());
     }
 }

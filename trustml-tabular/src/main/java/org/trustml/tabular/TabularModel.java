@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.evaluation.TableClassifier;
 import org.trustml.core.run.ContentAddressable;
 import org.trustml.core.table.ColumnType;
 import org.trustml.core.table.CsvOptions;
@@ -65,6 +66,31 @@ public record TabularModel(TabularAlgorithm algorithm, String label, List<String
                     .value(m.getClass().getSimpleName()).expected("a Tribuo model of Labels").build();
         }
         return m.castModel(Label.class);
+    }
+
+    /**
+     * The model as a model-neutral {@link TableClassifier} (what LIME tabular and other
+     * {@link org.trustml.core.evaluation.TableEvaluator}s query): reads the Tribuo model once, then predicts
+     * any table with the feature columns.
+     */
+    public TableClassifier classifier() {
+        Model<Label> loaded = load();
+        return new TableClassifier() {
+            @Override
+            public List<String> classes() {
+                return classes;
+            }
+
+            @Override
+            public List<String> features() {
+                return features;
+            }
+
+            @Override
+            public double[][] probabilities(Table rows) {
+                return predictProbabilities(loaded, rows);
+            }
+        };
     }
 
     /** The held-out rows, with the column types of the table trained on. */

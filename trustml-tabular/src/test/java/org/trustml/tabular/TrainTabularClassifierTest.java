@@ -19,6 +19,8 @@ import org.trustml.core.evaluation.MetricKey;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Slice;
+import org.trustml.core.evaluation.TableEvaluationInput;
+import org.trustml.core.evaluation.TableEvaluator;
 import org.trustml.core.pipeline.Pipeline;
 import org.trustml.core.pipeline.PipelineException;
 import org.trustml.core.pipeline.PipelineRun;
@@ -167,6 +169,43 @@ class TrainTabularClassifierTest {
                 .satisfies(f -> assertThat(f.gate().metric()).isEqualTo(ClassificationMetric.ACCURACY));
         assertThat(run.record().stages().get(2).artifacts()).extracting(a -> a.name())
                 .containsExactly("classification.json", "predictions.csv", "south_share.json", "evaluation.json");
+    }
+
+    /** Queries the model on the evaluated rows with the label column and every non-feature column dropped. */
+    static final class Requery implements TableEvaluator {
+        double[][] again;
+        double[][] stage;
+
+        public String name() {
+            return "requery";
+        }
+
+        public Object config() {
+            return "predicts the evaluated rows again";
+        }
+
+        public MetricSource evaluate(TableEvaluationInput in, RunContext ctx) {
+            Table rows = in.predictions().attributes();
+            again = in.model().probabilities(rows.select(in.model().features().toArray(String[]::new)));
+            stage = in.predictions().probabilities();
+            return org.trustml.core.evaluation.Evaluation.of(List.of());
+        }
+    }
+
+    @Test
+    void aTableEvaluatorQueriesTheEvaluatedModelAsATableClassifier() throws IOException {
+        Requery requery = new Requery();
+        PipelineRun<TabularEvaluation> run = TabularFixtures.run(Pipeline.from(Ingest.csv(
+                TabularFixtures.applicantsCsv(dir, 150, 4)))
+                .then(TrainTabularClassifier.with(TabularClassifierConfig.logisticRegression("approved",
+                        TabularFixtures.FEATURES)))
+                .then(EvaluateTabularClassifier.onHeldOutRows().with(requery)), dir, 4);
+        assertThat(run.output().model().classifier().features()).containsExactly(TabularFixtures.FEATURES);
+        assertThat(run.output().model().classifier().classes()).containsExactly("no", "yes");
+        // the same Tribuo model read back predicts the same probabilities, from the feature columns alone
+        assertThat(requery.again).hasNumberOfRows(30).isDeepEqualTo(requery.stage);
+        assertThat(EvaluateTabularClassifier.onHeldOutRows().with(requery).config().evaluators())
+                .containsEntry("requery", "predicts the evaluated rows again");
     }
 
     @Test

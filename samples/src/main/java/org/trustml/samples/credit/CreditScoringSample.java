@@ -28,6 +28,7 @@ import org.trustml.core.stages.Bless;
 import org.trustml.core.stages.Ingest;
 import org.trustml.core.table.Table;
 import org.trustml.drift.ColumnDriftEvaluator;
+import org.trustml.explain.TabularLimeEvaluator;
 import org.trustml.fairness.FairnessEvaluator;
 import org.trustml.fairness.FairnessMetric;
 import org.trustml.fairness.Group;
@@ -50,8 +51,9 @@ import org.trustml.tabular.stages.TrainTabularClassifier;
  * Sample (3): the tabular path end to end. A credit-scoring pipeline with Tribuo's logistic regression
  * on applicants from {@link CreditData} (historical labels biased against women), run twice on the
  * same data and seed: as is, and with Reweighing (AIF360's pre-processing) before training. Each run
- * is evaluated on its held-out rows, per sex and age group, with the fairness report and column drift
- * against all applicants (a held-out sample should not drift: a check of the split), and judged by
+ * is evaluated on its held-out rows, per sex and age group, with the fairness report, column drift
+ * against all applicants (a held-out sample should not drift: a check of the split) and LIME tabular on
+ * three applicants (sampling around all applicants' statistics), and judged by
  * the same gates: accuracy at least {@value #MIN_ACCURACY} and disparate impact within the
  * four-fifths rule [0.8, 1.25]. The reweighed run goes on: its publish stage writes the blessed model
  * as version 1 of {@value #MODEL_NAME} into {@code registry/} (the baseline, not blessed, would be
@@ -183,11 +185,15 @@ public final class CreditScoringSample {
         }
     }
 
-    /** Per sex and age group, the fairness report, and column drift of the held-out rows against all applicants. */
+    /**
+     * Per sex and age group, the fairness report, column drift of the held-out rows against all applicants, and
+     * LIME tabular on three held-out applicants (1,000 samples each, seed 7).
+     */
     private static EvaluateTabularClassifier evaluate(Table applicants) {
         return EvaluateTabularClassifier.onHeldOutRows().slicedBy("sex", "age_group")
                 .with(FairnessEvaluator.of("good", Group.where("sex", "M"), "sex", "age_group"))
-                .with(ColumnDriftEvaluator.against(applicants, "income", "debt_ratio", "years_employed", "history"));
+                .with(ColumnDriftEvaluator.against(applicants, "income", "debt_ratio", "years_employed", "history"))
+                .with(TabularLimeEvaluator.of(3).withSamples(1000).withSeed(7).against(applicants));
     }
 
     private static Bless<TabularEvaluation> bless() {

@@ -11,8 +11,6 @@ import org.trustml.core.evaluation.ClassificationMetric;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.PredictionsEvaluation;
-import org.trustml.core.io.AtomicFiles;
-import org.trustml.core.io.Json;
 import org.trustml.core.pipeline.Pipeline;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.core.pipeline.RunOptions;
@@ -25,9 +23,8 @@ import org.trustml.core.table.Table;
 import org.trustml.core.tracking.Tracker;
 import org.trustml.drift.Drift;
 import org.trustml.drift.DriftReport;
-import org.trustml.explain.Lime;
-import org.trustml.explain.TabularData;
-import org.trustml.explain.TabularExplanation;
+import org.trustml.explain.TabularExplanationReport;
+import org.trustml.explain.TabularLimeEvaluator;
 import org.trustml.fairness.FairnessEvaluator;
 import org.trustml.fairness.FairnessMetric;
 import org.trustml.fairness.Group;
@@ -42,11 +39,12 @@ import org.trustml.smile.SmileClassifierConfig;
  * other model. The forest is trained on {@code applicants} rows from {@code seed}; a quarter as many
  * applicants from {@code seed + 1} are held out. A pipeline ingests the held-out CSV, scores it
  * ({@link PredictWithSmile}: {@code predictions.csv}), evaluates the predictions per sex and age group
- * with the fairness report ({@link EvaluatePredictions}) and blesses them by the gates of
+ * with the fairness report and LIME tabular on three applicants ({@link TabularLimeEvaluator} bound to the
+ * forest, sampling around the training rows) in {@link EvaluatePredictions}, and blesses them by the gates of
  * {@link CreditScoringSample} (accuracy at least {@value CreditScoringSample#MIN_ACCURACY}, disparate
- * impact within [0.8, 1.25]). Then LIME explains the first held-out applicant ({@code explanation.json}),
- * drift's column tests compare the training and held-out rows' features and scores, and the HTML report
- * ({@code report.html}) shows the evaluation, fairness, drift and the verdict.
+ * impact within [0.8, 1.25]). Then drift's column tests compare the training and held-out rows' features and
+ * scores, and the HTML report ({@code report.html}) shows the evaluation, fairness, the explanations, drift and
+ * the verdict.
  *
  * <pre>
  * mvn -q -pl samples -am package -DskipTests
@@ -70,12 +68,12 @@ public final class SmileCreditSample {
      *
      * @param model       the trained forest
      * @param run         the pipeline run: ingest, predict, evaluate, bless
-     * @param explanation LIME's explanation of the first held-out applicant, for class {@code good}
+     * @param explanation LIME's explanations of three held-out applicants, each for its predicted class
      * @param drift       training against held-out rows, features and scores
      * @param report      the HTML report
      */
     public record Outcome(SmileClassifier model, PipelineRun<Blessing<PredictionsEvaluation>> run,
-            TabularExplanation explanation, DriftReport drift, Path report) {}
+            TabularExplanationReport explanation, DriftReport drift, Path report) {}
 
     /**
      * {@link CreditData}'s applicants with {@code history} as a number ({@code history_score}: good 1, fair 0,
@@ -100,15 +98,15 @@ public final class SmileCreditSample {
         PipelineRun<Blessing<PredictionsEvaluation>> run = Pipeline.from(Ingest.csv(heldOut))
                 .then(PredictWithSmile.using(model))
                 .then(EvaluatePredictions.onAllRows().slicedBy("sex", "age_group")
-                        .with(FairnessEvaluator.of("good", Group.where("sex", "M"), "sex", "age_group")))
+                        .with(FairnessEvaluator.of("good", Group.where("sex", "M"), "sex", "age_group"))
+                        .with(TabularLimeEvaluator.of(3).withSamples(2000).withSeed(seed).against(train).on(model)))
                 .then(Bless.<PredictionsEvaluation>by(Gate.on(ClassificationMetric.ACCURACY).atLeast(CreditScoringSample.MIN_ACCURACY),
                         Gate.on(FairnessMetric.DISPARATE_IMPACT).between(0.8, 1.25)))
                 .run(RunOptions.seed(seed).withExperiment("smile-credit").withTracker(Tracker.none(out.resolve("runs"))));
 
         Table held = Table.readCsv(heldOut);
-        TabularExplanation explanation = Lime.tabular(TabularData.of(model.features(), model.featureRows(train)))
-                .samples(2000).seed(seed).explain(model::rowProbabilities, model.featureRows(held)[0]);
-        AtomicFiles.write(out.resolve("explanation.json"), o -> Json.writer().writeValue(o, explanation));
+        TabularExplanationReport explanation = (TabularExplanationReport) run.output().evaluation().evaluators()
+                .get("explanations");
 
         DriftReport drift = Drift.between(inputsAndScores(model, train), inputsAndScores(model, held)).seed(seed)
                 .report();

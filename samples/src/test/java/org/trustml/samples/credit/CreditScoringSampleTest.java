@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.evaluation.Classification;
 import org.trustml.core.table.Table;
+import org.trustml.explain.FeatureRule;
+import org.trustml.explain.TabularExplanationReport;
 import org.trustml.fairness.FairnessMetric;
 import org.trustml.publish.ModelKind;
 import org.trustml.publish.ModelPackage;
@@ -55,7 +57,15 @@ class CreditScoringSampleTest {
         assertThat(dir.resolve("mlruns")).isDirectory();
         // the baseline's trust report: a tabular model's page, with its fairness and drift sections
         assertThat(o.report()).content().contains("LOGISTIC_REGRESSION on sex, age_group").contains("evaluated rows")
-                .contains("id=\"fairness\"").contains("id=\"drift\"").contains("Bless verdict: NOT_BLESSED");
+                .contains("id=\"fairness\"").contains("id=\"drift\"").contains("Bless verdict: NOT_BLESSED")
+                .contains("id=\"explanations\"", "perturbation samples per row");
+        // LIME tabular explained three held-out applicants for the class the model gave them; sex, a text feature,
+        // reads as lime's categorical rules do (sex=F or sex=M)
+        TabularExplanationReport lime = (TabularExplanationReport) o.baseline().output().evaluation().evaluators()
+                .get("explanations");
+        assertThat(lime.rows()).hasSize(3);
+        assertThat(lime.rows()).flatExtracting(TabularExplanationReport.ExplainedRow::rules)
+                .extracting(FeatureRule::rule).anyMatch(r -> r.equals("sex=F") || r.equals("sex=M"));
 
         // published: version 1 of the name, a verified package of the Tribuo model
         ModelPackage pkg = o.published();

@@ -75,17 +75,22 @@ class SmileCreditSampleTest {
                 .isCloseTo(labelsDisparateImpact, within(1e-12));
         assertThat(disparateImpact).isLessThan(1).isGreaterThan(labelsDisparateImpact);
 
-        // LIME explains class "good" (index 1) of the first held-out applicant, whose probability it reports
-        double[] first = o.model().featureRows(Table.readCsv(dir.resolve("held-out.csv")))[0];
-        assertThat(o.explanation().prediction().get(1))
-                .isEqualTo(o.model().rowProbabilities(List.of(first))[0][1]);
-        assertThat(o.explanation().rulesFor(1)).isNotEmpty();
-        assertThat(dir.resolve("explanation.json")).isRegularFile();
-
+        // LIME (in the evaluate stage, bound to the forest) explains three held-out applicants, each for its predicted
+        // class, whose probability it reports as the forest gives it
+        Table held = Table.readCsv(dir.resolve("held-out.csv"));
+        assertThat(o.explanation().rows()).hasSize(3).allSatisfy(r -> {
+            double[] features = o.model().featureRows(held)[r.row()];
+            double[] p = o.model().rowProbabilities(List.of(features))[0];
+            assertThat(r.probability()).isEqualTo(p[o.model().classes().indexOf(r.predicted())]);
+            assertThat(r.rules()).isNotEmpty().allSatisfy(rule -> assertThat(SmileCreditSample.FEATURES)
+                    .anyMatch(rule.rule()::contains));
+        });
+        assertThat(e.metric("lime_score_mean")).isPresent();
         // drift: training vs held-out rows, every feature and both scores tested
         assertThat(o.drift().columns()).extracting(c -> c.column()).containsExactlyInAnyOrder("female", "income", "debt_ratio",
                 "years_employed", "history_score", "p_bad", "p_good");
 
-        assertThat(o.report()).content().contains("Smile random forest of 50 trees", "disparate_impact", "drift");
+        assertThat(o.report()).content().contains("Smile random forest of 50 trees", "disparate_impact", "drift",
+                "Explanations (LIME)", "perturbation samples per row");
     }
 }

@@ -24,6 +24,11 @@ public interface Evaluator<I> {
 
     /** {@code evaluator} run on the predictions {@code view} takes from a stage's input. */
     static <I> Evaluator<I> onPredictions(PredictionsEvaluator evaluator, Function<I, Predictions> view) {
+        return on(evaluator, view);
+    }
+
+    /** {@code evaluator}, with its name and config, run on what {@code view} takes from a stage's input. */
+    static <I, J> Evaluator<I> on(Evaluator<J> evaluator, Function<I, J> view) {
         requireNonNull(evaluator, "evaluator");
         requireNonNull(view, "view");
         return new Evaluator<>() {

@@ -9,13 +9,8 @@ import org.trustml.core.pipeline.RunContext;
  * model's log, a Spark job, a CSV file), and directly. Its result is a {@link MetricSource} that
  * serialises to JSON.
  */
-public interface PredictionsEvaluator {
-    /** A short name, used for the result's artifact ({@code <name>.json}). */
-    String name();
-
-    /** The evaluator's configuration, recorded in the run record. */
-    Object config();
-
+public interface PredictionsEvaluator extends Evaluator<Predictions> {
     /** Evaluates; may write artifacts through the context (which may be null outside a pipeline). */
+    @Override
     MetricSource evaluate(Predictions predictions, RunContext context);
 }

@@ -19,7 +19,9 @@ import org.trustml.core.report.HtmlWriter;
 import org.trustml.core.report.ReportInput;
 import org.trustml.core.report.ReportSectionProvider;
 import org.trustml.explain.ExplanationReport;
+import org.trustml.explain.FeatureRule;
 import org.trustml.explain.FeatureWeight;
+import org.trustml.explain.TabularExplanationReport;
 
 class ExplanationSectionTest {
     /** The PNG signature: all the writer checks of the bytes it embeds. */
@@ -51,6 +53,26 @@ class ExplanationSectionTest {
                 .contains("<span class=\"fail\">wrong</span>; local model R² 0.710 over 12 superpixels.")
                 .contains("superpixel 3: +0.2000; superpixel 5: -0.1000; ")
                 .doesNotContain("<img src=x>").doesNotContain("<b>normal");
+    }
+
+    @Test
+    void showsEachRowsRulesWithBarsScaledToTheLargestWeightEscaped() {
+        TabularExplanationReport report = new TabularExplanationReport(TabularExplanationReport.SCHEMA_VERSION, 400,
+                9, List.of("income", "sex"), List.of(new TabularExplanationReport.ExplainedRow(4, "good", "<i>bad</i>",
+                        0.8, 0.55, 0.3, List.of(new FeatureRule(1, "sex=<F>", -0.4), new FeatureRule(0,
+                                "income <= 1.20", 0.1)))));
+        Verdict verdict = Verdict.judge(List.of(), report, Optional.empty());
+        HtmlWriter out = new HtmlWriter(c -> PNG);
+        new ExplanationSection().render(ReportInput.of("t", report, verdict).withEvaluators(Map.of("lime", report)),
+                out);
+        assertThat(out.html()).contains("<code>lime</code>: 400 perturbation samples per row, seed 9.")
+                .contains("<b>Row 5</b>: true good, predicted &lt;i&gt;bad&lt;/i&gt; (p &#61; 0.800)")
+                .contains("<span class=\"fail\">wrong</span>; local model R² 0.550, intercept 0.300.")
+                // 160 px for the largest |weight| (0.4, against: blue), a quarter of it for 0.1 (for: red)
+                .contains("<td>sex&#61;&lt;F&gt;</td><td class=\"num\">-0.4000</td><td><div style=\"width:160px;"
+                        + "height:0.8em;background:#2e6bd1\"")
+                .contains("<td class=\"num\">+0.1000</td><td><div style=\"width:40px;height:0.8em;background:#c0392b")
+                .doesNotContain("<F>").doesNotContain("<i>bad");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.Evaluator;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.PredictionsEvaluator;
+import org.trustml.core.evaluation.TableEvaluator;
 import org.trustml.core.io.Json;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.pipeline.Stage;
@@ -30,7 +31,8 @@ import org.trustml.tabular.TabularModel;
  * The evaluate stage for tabular classifiers, the twin of {@code EvaluateImageClassifier} (trustml-vision): predicts
  * the rows the train stage held out, computes the {@link ClassificationReport} of those
  * {@link org.trustml.core.evaluation.Predictions} overall and per slice of the columns asked for (through
- * {@link EvaluatePredictions#classify}), runs each {@link TabularEvaluator} (fairness …) on the same predictions,
+ * {@link EvaluatePredictions#classify}), runs each evaluator (fairness and drift on the same predictions, LIME
+ * tabular and other {@link TableEvaluator}s on the model too, any {@link TabularEvaluator}),
  * and writes {@code classification.json}, {@code <evaluator>.json}, {@code evaluation.json} (the
  * baseline file for change gates) and {@code predictions.csv} (the rows with {@code predicted} and
  * one {@code p_<class>} column per class, which
@@ -90,6 +92,11 @@ public final class EvaluateTabularClassifier implements Stage<TabularModel, Tabu
     /** Adds an evaluator that needs only the predictions (fairness …). */
     public EvaluateTabularClassifier with(PredictionsEvaluator evaluator) {
         return plus(Evaluator.onPredictions(evaluator, TabularEvaluationInput::predictions));
+    }
+
+    /** Adds an evaluator that queries the model (LIME tabular …), given the model read back as a table classifier. */
+    public EvaluateTabularClassifier with(TableEvaluator evaluator) {
+        return plus(Evaluator.on(evaluator, TabularEvaluationInput::table));
     }
 
     /** Adds a tabular evaluator. */
