@@ -1,18 +1,12 @@
 package org.trustml.core.stages;
 
-import static java.util.Objects.requireNonNull;
-
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.trustml.core.evaluation.ClassificationReport;
-import org.trustml.core.evaluation.Evaluation;
-import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.Predictions;
 import org.trustml.core.evaluation.PredictionsEvaluation;
 import org.trustml.core.evaluation.PredictionsEvaluator;
-import org.trustml.core.io.Json;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.pipeline.Stage;
 
@@ -22,7 +16,7 @@ import org.trustml.core.pipeline.Stage;
  * (fairness …) on them. Writes {@code classification.json}, {@code <evaluator>.json} and
  * {@code evaluation.json} (every metric, the baseline file for a later run's change gates), logs the
  * overall accuracy, and gives a {@link PredictionsEvaluation} for the bless stage. The image and
- * tabular evaluate stages compute their classification report through {@link #classify}, so a model
+ * tabular evaluate stages slice, evaluate and write through the same {@link EvaluationPlan}, so a model
  * evaluated in a pipeline and its predictions evaluated here (read back from a CSV file, say) give
  * the same numbers.
  *
@@ -51,45 +45,35 @@ public final class EvaluatePredictions implements Stage<Predictions, Predictions
         }
     }
 
-    private final List<String> sliceColumns;
-    private final List<List<String>> crossSlices;
-    private final List<PredictionsEvaluator> evaluators;
+    private final EvaluationPlan<Predictions> plan;
 
-    private EvaluatePredictions(List<String> slices, List<List<String>> cross, List<PredictionsEvaluator> evaluators) {
-        this.sliceColumns = List.copyOf(slices);
-        this.crossSlices = cross.stream().map(List::copyOf).toList();
-        this.evaluators = List.copyOf(evaluators);
+    private EvaluatePredictions(EvaluationPlan<Predictions> plan) {
+        this.plan = plan;
     }
 
     /** Evaluates every row, overall only. */
     public static EvaluatePredictions onAllRows() {
-        return new EvaluatePredictions(List.of(), List.of(), List.of());
+        return new EvaluatePredictions(EvaluationPlan.overall());
     }
 
     /** Evaluates every row, overall and on these slices (as the image and tabular stages are configured). */
     public static EvaluatePredictions sliced(List<String> sliceColumns, List<List<String>> crossSlices) {
-        return new EvaluatePredictions(sliceColumns, crossSlices, List.of());
+        return new EvaluatePredictions(new EvaluationPlan<>(sliceColumns, crossSlices, List.of()));
     }
 
     /** Adds one slice per value of each of these attribute columns (e.g. {@code sex}, {@code age_group}). */
     public EvaluatePredictions slicedBy(String... columns) {
-        List<String> more = new ArrayList<>(sliceColumns);
-        more.addAll(List.of(columns));
-        return new EvaluatePredictions(more, crossSlices, evaluators);
+        return new EvaluatePredictions(plan.slicedBy(columns));
     }
 
     /** Adds one slice per combination of values of these columns (e.g. race × age group). */
     public EvaluatePredictions crossSlicedBy(String... columns) {
-        List<List<String>> more = new ArrayList<>(crossSlices);
-        more.add(List.of(columns));
-        return new EvaluatePredictions(sliceColumns, more, evaluators);
+        return new EvaluatePredictions(plan.crossSlicedBy(columns));
     }
 
-    /** Adds an evaluator (fairness …). */
+    /** Adds an evaluator (fairness, drift, a {@code TableEvaluator} bound to its model …). */
     public EvaluatePredictions with(PredictionsEvaluator evaluator) {
-        List<PredictionsEvaluator> more = new ArrayList<>(evaluators);
-        more.add(requireNonNull(evaluator, "evaluator"));
-        return new EvaluatePredictions(sliceColumns, crossSlices, more);
+        return new EvaluatePredictions(plan.with(evaluator));
     }
 
     @Override
@@ -99,9 +83,7 @@ public final class EvaluatePredictions implements Stage<Predictions, Predictions
 
     @Override
     public Config config() {
-        Map<String, Object> configs = new LinkedHashMap<>();
-        evaluators.forEach(e -> configs.put(e.name(), e.config()));
-        return new Config(sliceColumns, crossSlices, configs);
+        return new Config(plan.sliceColumns(), plan.crossSlices(), plan.evaluatorConfigs());
     }
 
     /**
@@ -109,23 +91,12 @@ public final class EvaluatePredictions implements Stage<Predictions, Predictions
      * {@code classification.json} and logs the overall {@code accuracy}.
      */
     public ClassificationReport classify(Predictions predictions, RunContext context) {
-        ClassificationReport report = predictions.report(sliceColumns, crossSlices);
-        context.writeArtifact("classification.json", out -> Json.writer().writeValue(out, report));
-        context.logMetric("accuracy", report.overall().accuracy());
-        return report;
+        return plan.classify(predictions, context);
     }
 
     @Override
     public PredictionsEvaluation apply(Predictions predictions, RunContext context) {
-        ClassificationReport report = classify(predictions, context);
-        Map<String, MetricSource> results = new LinkedHashMap<>();
-        for (PredictionsEvaluator e : evaluators) {
-            MetricSource r = e.evaluate(predictions, context);
-            context.writeArtifact(e.name() + ".json", out -> Json.writer().writeValue(out, r));
-            results.put(e.name(), r);
-        }
-        PredictionsEvaluation evaluation = new PredictionsEvaluation(report, results);
-        context.writeArtifact("evaluation.json", out -> Json.writer().writeValue(out, Evaluation.of(evaluation.metrics())));
-        return evaluation;
+        ClassificationReport report = plan.classify(predictions, context);
+        return plan.written(new PredictionsEvaluation(report, plan.evaluate(predictions, context)), context);
     }
 }

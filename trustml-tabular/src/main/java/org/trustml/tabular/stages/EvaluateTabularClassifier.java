@@ -1,8 +1,5 @@
 package org.trustml.tabular.stages;
 
-import static java.util.Objects.requireNonNull;
-
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +7,12 @@ import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.trustml.core.evaluation.Classification;
 import org.trustml.core.evaluation.ClassificationReport;
-import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.Evaluator;
-import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.PredictionsEvaluator;
 import org.trustml.core.evaluation.TableEvaluator;
-import org.trustml.core.io.Json;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.pipeline.Stage;
-import org.trustml.core.stages.EvaluatePredictions;
+import org.trustml.core.stages.EvaluationPlan;
 import org.trustml.core.table.DoubleColumn;
 import org.trustml.core.table.StringColumn;
 import org.trustml.core.table.Table;
@@ -28,16 +22,18 @@ import org.trustml.tabular.TabularEvaluator;
 import org.trustml.tabular.TabularModel;
 
 /**
- * The evaluate stage for tabular classifiers, the twin of {@code EvaluateImageClassifier} (trustml-vision): predicts
- * the rows the train stage held out, computes the {@link ClassificationReport} of those
- * {@link org.trustml.core.evaluation.Predictions} overall and per slice of the columns asked for (through
- * {@link EvaluatePredictions#classify}), runs each evaluator (fairness and drift on the same predictions, LIME
- * tabular and other {@link TableEvaluator}s on the model too, any {@link TabularEvaluator}),
- * and writes {@code classification.json}, {@code <evaluator>.json}, {@code evaluation.json} (the
- * baseline file for change gates) and {@code predictions.csv} (the rows with {@code predicted} and
- * one {@code p_<class>} column per class, which
- * {@link org.trustml.core.evaluation.Predictions#readCsv} reads back with the label column as truth). Logs the overall accuracy; gives a
- * {@link TabularEvaluation} that the bless stage and the model card read as any evaluation.
+ * The evaluate stage for tabular classifiers, the twin of {@code EvaluateImageClassifier} (trustml-vision):
+ * predicts the rows the train stage held out, computes the {@link ClassificationReport} of those
+ * {@link org.trustml.core.evaluation.Predictions} overall and per slice of the columns asked for, and runs
+ * each evaluator: {@link PredictionsEvaluator}s (fairness, column drift) on the predictions,
+ * {@link TableEvaluator}s (LIME tabular) on the model read back as a table classifier too, and any
+ * {@link TabularEvaluator}. Slices, evaluators and files go through its {@link EvaluationPlan}, as in
+ * {@code EvaluatePredictions}: {@code classification.json}, {@code <evaluator>.json} and
+ * {@code evaluation.json} (the baseline file for change gates); it also writes {@code predictions.csv}
+ * (the rows with {@code predicted} and one {@code p_<class>} column per class, which
+ * {@link org.trustml.core.evaluation.Predictions#readCsv} reads back with the label column as truth).
+ * Logs the overall accuracy; gives a {@link TabularEvaluation} that the bless stage and the model card
+ * read as any evaluation.
  */
 public final class EvaluateTabularClassifier implements Stage<TabularModel, TabularEvaluation> {
 
@@ -59,34 +55,25 @@ public final class EvaluateTabularClassifier implements Stage<TabularModel, Tabu
     /** Column of the predicted class in {@code predictions.csv}. */
     public static final String PREDICTED = "predicted";
 
-    private final List<String> sliceColumns;
-    private final List<List<String>> crossSlices;
-    private final List<Evaluator<TabularEvaluationInput>> evaluators;
+    private final EvaluationPlan<TabularEvaluationInput> plan;
 
-    private EvaluateTabularClassifier(List<String> slices, List<List<String>> cross,
-            List<Evaluator<TabularEvaluationInput>> evaluators) {
-        this.sliceColumns = List.copyOf(slices);
-        this.crossSlices = List.copyOf(cross);
-        this.evaluators = List.copyOf(evaluators);
+    private EvaluateTabularClassifier(EvaluationPlan<TabularEvaluationInput> plan) {
+        this.plan = plan;
     }
 
     /** Evaluates the held-out rows, overall only. */
     public static EvaluateTabularClassifier onHeldOutRows() {
-        return new EvaluateTabularClassifier(List.of(), List.of(), List.of());
+        return new EvaluateTabularClassifier(EvaluationPlan.overall());
     }
 
     /** Adds one slice per value of each of these columns (e.g. {@code sex}, {@code age_group}). */
     public EvaluateTabularClassifier slicedBy(String... columns) {
-        List<String> more = new ArrayList<>(sliceColumns);
-        more.addAll(List.of(columns));
-        return new EvaluateTabularClassifier(more, crossSlices, evaluators);
+        return new EvaluateTabularClassifier(plan.slicedBy(columns));
     }
 
     /** Adds one slice per combination of values of these columns. */
     public EvaluateTabularClassifier crossSlicedBy(String... columns) {
-        List<List<String>> more = new ArrayList<>(crossSlices);
-        more.add(List.of(columns));
-        return new EvaluateTabularClassifier(sliceColumns, more, evaluators);
+        return new EvaluateTabularClassifier(plan.crossSlicedBy(columns));
     }
 
     /** Adds an evaluator that needs only the predictions (fairness …). */
@@ -105,9 +92,7 @@ public final class EvaluateTabularClassifier implements Stage<TabularModel, Tabu
     }
 
     private EvaluateTabularClassifier plus(Evaluator<TabularEvaluationInput> evaluator) {
-        List<Evaluator<TabularEvaluationInput>> more = new ArrayList<>(evaluators);
-        more.add(requireNonNull(evaluator, "evaluator"));
-        return new EvaluateTabularClassifier(sliceColumns, crossSlices, more);
+        return new EvaluateTabularClassifier(plan.with(evaluator));
     }
 
     @Override
@@ -117,9 +102,7 @@ public final class EvaluateTabularClassifier implements Stage<TabularModel, Tabu
 
     @Override
     public Config config() {
-        Map<String, Object> configs = new LinkedHashMap<>();
-        evaluators.forEach(e -> configs.put(e.name(), e.config()));
-        return new Config(sliceColumns, crossSlices, configs);
+        return new Config(plan.sliceColumns(), plan.crossSlices(), plan.evaluatorConfigs());
     }
 
     @Override
@@ -133,18 +116,9 @@ public final class EvaluateTabularClassifier implements Stage<TabularModel, Tabu
         int[] truth = java.util.stream.IntStream.range(0, rows.rowCount())
                 .map(r -> model.classes().indexOf(labels.get(r))).toArray();
         TabularEvaluationInput input = new TabularEvaluationInput(model, rows, truth, p, predicted);
-        ClassificationReport report = EvaluatePredictions.sliced(sliceColumns, crossSlices)
-                .classify(input.predictions(), context);
+        ClassificationReport report = plan.classify(input.predictions(), context);
         context.writeArtifact("predictions.csv", withPredictions(rows, model, predicted, p).csvContent());
-        Map<String, MetricSource> results = new LinkedHashMap<>();
-        for (Evaluator<TabularEvaluationInput> e : evaluators) {
-            MetricSource r = e.evaluate(input, context);
-            context.writeArtifact(e.name() + ".json", out -> Json.writer().writeValue(out, r));
-            results.put(e.name(), r);
-        }
-        TabularEvaluation evaluation = new TabularEvaluation(model, report, results);
-        context.writeArtifact("evaluation.json", out -> Json.writer().writeValue(out, Evaluation.of(evaluation.metrics())));
-        return evaluation;
+        return plan.written(new TabularEvaluation(model, report, plan.evaluate(input, context)), context);
     }
 
     private static Table withPredictions(Table rows, TabularModel model, int[] predicted, double[][] p) {

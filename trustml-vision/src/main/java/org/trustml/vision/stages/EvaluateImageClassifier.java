@@ -3,21 +3,17 @@ package org.trustml.vision.stages;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.Model;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Classification;
 import org.trustml.core.evaluation.ClassificationReport;
-import org.trustml.core.evaluation.Evaluation;
 import org.trustml.core.evaluation.Evaluator;
-import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.PredictionsEvaluator;
-import org.trustml.core.io.Json;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.pipeline.Stage;
-import org.trustml.core.stages.EvaluatePredictions;
+import org.trustml.core.stages.EvaluationPlan;
 import org.trustml.core.table.Table;
 import org.trustml.vision.evaluation.ImageEvaluation;
 import org.trustml.vision.evaluation.ImageEvaluationInput;
@@ -30,12 +26,12 @@ import org.trustml.vision.train.TrainedModel;
 /**
  * The evaluate stage for image classifiers: predicts the chosen split once (inference mode), computes
  * the {@link ClassificationReport} of those {@link org.trustml.core.evaluation.Predictions} overall and
- * per slice of the metadata columns asked for (through {@link EvaluatePredictions#classify}), then
- * runs each plugged-in {@link ImageEvaluator} on the same predictions. Writes
- * {@code classification.json}, {@code <evaluator>.json} and {@code evaluation.json} (every metric,
- * an {@link Evaluation}: the baseline file for a later run's change gates), logs the overall
- * accuracy, and gives an
- * {@link ImageEvaluation} for the bless stage and the model card.
+ * per slice of the metadata columns asked for, then runs each plugged-in {@link ImageEvaluator} (and each
+ * {@link PredictionsEvaluator} on the same predictions). Slices, evaluators and files go through its
+ * {@link EvaluationPlan}, as in {@code EvaluatePredictions}: {@code classification.json},
+ * {@code <evaluator>.json} and {@code evaluation.json} (every metric: the baseline file for a later run's
+ * change gates); it logs the overall accuracy and gives an {@link ImageEvaluation} for the bless stage and
+ * the model card.
  */
 public final class EvaluateImageClassifier implements Stage<TrainedModel, ImageEvaluation> {
 
@@ -58,40 +54,31 @@ public final class EvaluateImageClassifier implements Stage<TrainedModel, ImageE
     }
 
     private final Split split;
-    private final List<String> sliceColumns;
-    private final List<List<String>> crossSlices;
-    private final List<Evaluator<ImageEvaluationInput>> evaluators;
+    private final EvaluationPlan<ImageEvaluationInput> plan;
 
-    private EvaluateImageClassifier(Split split, List<String> slices, List<List<String>> cross,
-            List<Evaluator<ImageEvaluationInput>> evaluators) {
+    private EvaluateImageClassifier(Split split, EvaluationPlan<ImageEvaluationInput> plan) {
         this.split = split;
-        this.sliceColumns = List.copyOf(slices);
-        this.crossSlices = List.copyOf(cross);
-        this.evaluators = List.copyOf(evaluators);
+        this.plan = plan;
     }
 
     /** Evaluates the test split, overall only. */
     public static EvaluateImageClassifier onTestSplit() {
-        return new EvaluateImageClassifier(Split.TEST, List.of(), List.of(), List.of());
+        return new EvaluateImageClassifier(Split.TEST, EvaluationPlan.overall());
     }
 
     /** The same on another split. */
     public EvaluateImageClassifier on(Split other) {
-        return new EvaluateImageClassifier(requireNonNull(other, "split"), sliceColumns, crossSlices, evaluators);
+        return new EvaluateImageClassifier(requireNonNull(other, "split"), plan);
     }
 
     /** Adds one slice per value of each of these metadata columns (e.g. {@code sex}, {@code age_group}). */
     public EvaluateImageClassifier slicedBy(String... columns) {
-        List<String> more = new ArrayList<>(sliceColumns);
-        more.addAll(List.of(columns));
-        return new EvaluateImageClassifier(split, more, crossSlices, evaluators);
+        return new EvaluateImageClassifier(split, plan.slicedBy(columns));
     }
 
     /** Adds one slice per combination of values of these columns (e.g. race × age group). */
     public EvaluateImageClassifier crossSlicedBy(String... columns) {
-        List<List<String>> more = new ArrayList<>(crossSlices);
-        more.add(List.of(columns));
-        return new EvaluateImageClassifier(split, sliceColumns, more, evaluators);
+        return new EvaluateImageClassifier(split, plan.crossSlicedBy(columns));
     }
 
     /** Adds an evaluator that needs only the predictions (fairness …). */
@@ -105,9 +92,7 @@ public final class EvaluateImageClassifier implements Stage<TrainedModel, ImageE
     }
 
     private EvaluateImageClassifier plus(Evaluator<ImageEvaluationInput> evaluator) {
-        List<Evaluator<ImageEvaluationInput>> more = new ArrayList<>(evaluators);
-        more.add(requireNonNull(evaluator, "evaluator"));
-        return new EvaluateImageClassifier(split, sliceColumns, crossSlices, more);
+        return new EvaluateImageClassifier(split, plan.with(evaluator));
     }
 
     @Override
@@ -117,9 +102,7 @@ public final class EvaluateImageClassifier implements Stage<TrainedModel, ImageE
 
     @Override
     public Config config() {
-        Map<String, Object> configs = new LinkedHashMap<>();
-        evaluators.forEach(e -> configs.put(e.name(), e.config()));
-        return new Config(split, sliceColumns, crossSlices, configs);
+        return new Config(split, plan.sliceColumns(), plan.crossSlices(), plan.evaluatorConfigs());
     }
 
     @Override
@@ -137,18 +120,8 @@ public final class EvaluateImageClassifier implements Stage<TrainedModel, ImageE
             int[] predicted = Classification.argmax(p);
             ImageEvaluationInput input = new ImageEvaluationInput(model, loaded, data, split, entries, metadata, truth, p,
                     predicted);
-            ClassificationReport report = EvaluatePredictions.sliced(sliceColumns, crossSlices)
-                    .classify(input.predictions(), context);
-            Map<String, MetricSource> results = new LinkedHashMap<>();
-            for (Evaluator<ImageEvaluationInput> e : evaluators) {
-                MetricSource r = e.evaluate(input, context);
-                context.writeArtifact(e.name() + ".json", out -> Json.writer().writeValue(out, r));
-                results.put(e.name(), r);
-            }
-            ImageEvaluation evaluation = new ImageEvaluation(model, report, results);
-            context.writeArtifact("evaluation.json",
-                    out -> Json.writer().writeValue(out, Evaluation.of(evaluation.metrics())));
-            return evaluation;
+            ClassificationReport report = plan.classify(input.predictions(), context);
+            return plan.written(new ImageEvaluation(model, report, plan.evaluate(input, context)), context);
         }
     }
 }
