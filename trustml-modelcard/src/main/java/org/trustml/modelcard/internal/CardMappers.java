@@ -56,7 +56,7 @@ public final class CardMappers {
         return JSON;
     }
 
-    /** The YAML mapper for writing cards: every string double-quoted, block style (see above for reading). */
+    /** The YAML mapper for writing cards: every string double-quoted, block style. */
     public static YAMLMapper yaml() {
         return YAML;
     }
