@@ -13,9 +13,7 @@ import org.trustml.core.InvalidInputException;
 import org.trustml.core.table.Column;
 import org.trustml.core.table.Table;
 import org.trustml.drift.internal.CategoryCounts;
-import org.trustml.drift.internal.ColumnTests;
 import org.trustml.drift.internal.ColumnValues;
-import org.trustml.drift.internal.Mmd;
 import org.trustml.drift.internal.SortedSample;
 
 /**

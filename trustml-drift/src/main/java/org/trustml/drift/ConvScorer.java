@@ -1,4 +1,4 @@
-package org.trustml.drift.internal;
+package org.trustml.drift;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.trustml.core.TrustmlException;
-import org.trustml.drift.ScoreKind;
+import org.trustml.drift.internal.AutoencoderNetwork;
 
 /**
  * The convolutional autoencoder's forward pass and reconstruction error in plain Java, for scoring.
@@ -34,7 +34,7 @@ import org.trustml.drift.ScoreKind;
  *       scores do not depend on the tiling or the thread count.</li>
  * </ul>
  */
-public final class ConvScorer {
+final class ConvScorer {
     /** Images per tile, at most. */
     static final int LANES = 128;
     /** Floats per tile's padded input, at most (4 MB), so that big images get fewer lanes, not big tiles. */
@@ -78,7 +78,7 @@ public final class ConvScorer {
      * Reads the weights of a trained {@link AutoencoderNetwork#convolutional} block for images of
      * {@code shape = [c, h, w]} (h and w divisible by 4).
      */
-    public static ConvScorer of(Block block, List<Integer> shape) {
+    static ConvScorer of(Block block, List<Integer> shape) {
         List<float[]> values = new ArrayList<>();
         List<Shape> shapes = new ArrayList<>();
         for (Parameter parameter : block.getParameters().values()) {
@@ -104,7 +104,7 @@ public final class ConvScorer {
      * Per-sample scores of {@code rows} (each {@code c·h·w} values, C-order), as
      * {@link AutoencoderTraining#score} defines them.
      */
-    public double[] score(float[][] rows, ScoreKind kind, double percent) {
+    double[] score(float[][] rows, ScoreKind kind, double percent) {
         double[] scores = new double[rows.length];
         int pixels = channels * height * width;
         int keep = (int) Math.ceil(percent / 100 * pixels);

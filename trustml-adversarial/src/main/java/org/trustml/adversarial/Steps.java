@@ -1,14 +1,10 @@
-package org.trustml.adversarial.internal;
+package org.trustml.adversarial;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.trustml.adversarial.ClipRange;
-import org.trustml.adversarial.GradientClassifier;
-import org.trustml.adversarial.Norm;
-import org.trustml.adversarial.ClassifierOutput;
 import org.trustml.torch.ConvolutionGradients;
 import org.trustml.torch.GradientCollectors;
 import org.trustml.torch.OwnedScalars;
@@ -18,9 +14,9 @@ import org.trustml.torch.OwnedScalars;
  * ({@code FastGradientMethod._compute_perturbation}, {@code _apply_perturbation} and
  * {@code art.utils.projection}). Every result is attached to the manager of the first operand.
  */
-public final class Steps {
+final class Steps {
     /** ART's {@code tol = 10e-8}. */
-    public static final float TOL = 10e-8f;
+    static final float TOL = 10e-8f;
 
     private Steps() {}
 
@@ -29,7 +25,7 @@ public final class Steps {
      * −log p[y] for probabilities. With scale 1/N this is ART's PyTorchClassifier.loss_gradient
      * (torch's cross-entropy with reduction 'mean').
      */
-    public static NDArray lossGradient(GradientClassifier model, NDArray x, NDArray labels, float scale) {
+    static NDArray lossGradient(GradientClassifier model, NDArray x, NDArray labels, float scale) {
         ConvolutionGradients.ensureCorrectFor(x.getManager());
         NDArray input = x.duplicate();
         input.setRequiresGradient(true);
@@ -42,14 +38,14 @@ public final class Steps {
     }
 
     /** Σᵢ −log q(xᵢ)[yᵢ], q the softmax of logits or the probabilities themselves. */
-    public static NDArray crossEntropySum(NDArray out, NDArray labels, ClassifierOutput kind) {
+    static NDArray crossEntropySum(NDArray out, NDArray labels, ClassifierOutput kind) {
         NDArray logp = kind == ClassifierOutput.LOGITS ? out.logSoftmax(1) : out.log();
         NDArray oneHot = labels.oneHot(Math.toIntExact(out.getShape().get(1))).toType(logp.getDataType(), false);
         return logp.mul(oneHot).sum().neg();
     }
 
     /** NaN gradient entries replaced by 0 (ART warns and does the same). */
-    public static NDArray withoutNaN(NDArray g) {
+    static NDArray withoutNaN(NDArray g) {
         return NDArrays.where(g.isNaN(), g.zerosLike(), g);
     }
 
@@ -58,7 +54,7 @@ public final class Steps {
      * coordinate with the largest |g| of each sample and 0 elsewhere; for 2, g/‖g‖₂ (0 where g = 0).
      * A sample whose gradient is all zero gets a zero direction, so it is left unchanged.
      */
-    public static NDArray direction(NDArray g, Norm norm) {
+    static NDArray direction(NDArray g, Norm norm) {
         if (norm == Norm.INF) {
             return g.sign();
         }
@@ -78,7 +74,7 @@ public final class Steps {
      * ART 1.20's momentum (Dong et al. 2018, MI-FGSM): m ← μ·m + g/‖g‖₁ per sample (0 where g = 0);
      * the step direction is then taken from m. Returns the new m, which is also the gradient to use.
      */
-    public static NDArray momentum(NDArray g, NDArray m, double decay) {
+    static NDArray momentum(NDArray g, NDArray m, double decay) {
         Shape shape = g.getShape();
         NDArray flat = g.reshape(shape.get(0), -1);
         NDArray l1 = flat.abs().sum(new int[] {1}, true);
@@ -87,7 +83,7 @@ public final class Steps {
     }
 
     /** x + step · d (NaN entries of the step set to 0), clipped to the input range if there is one. */
-    public static NDArray applyStep(NDArray x, NDArray direction, float step, ClipRange clip) {
+    static NDArray applyStep(NDArray x, NDArray direction, float step, ClipRange clip) {
         NDArray moved = x.add(withoutNaN(direction.mul(step)));
         return clip == null ? moved : moved.clip(clip.min(), clip.max());
     }
@@ -96,7 +92,7 @@ public final class Steps {
      * x₀ + Π(x − x₀): ART's {@code projection} (suboptimal=True) of the perturbation onto the eps-ball:
      * ∞: clip each coordinate to [−eps, eps]; 1 and 2: δ · min(1, eps / (‖δ‖ + tol)).
      */
-    public static NDArray project(NDArray x, NDArray x0, float eps, Norm norm) {
+    static NDArray project(NDArray x, NDArray x0, float eps, Norm norm) {
         NDArray delta = x.sub(x0);
         if (norm == Norm.INF) {
             return x0.add(delta.clip(-eps, eps));

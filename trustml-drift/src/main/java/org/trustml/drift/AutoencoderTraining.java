@@ -1,4 +1,4 @@
-package org.trustml.drift.internal;
+package org.trustml.drift;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -20,23 +20,22 @@ import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustml.core.TrustmlException;
-import org.trustml.drift.AutoencoderConfig;
-import org.trustml.drift.ScoreKind;
+import org.trustml.drift.internal.AutoencoderNetwork;
 import org.trustml.torch.ConvolutionGradients;
 import org.trustml.torch.GradientCollectors;
 import org.trustml.torch.Losses;
 import org.trustml.torch.SeededInitializer;
 
 /** Training and scoring of the autoencoder, on the default DJL engine. */
-public final class AutoencoderTraining {
+final class AutoencoderTraining {
     private static final Logger LOG = LoggerFactory.getLogger(AutoencoderTraining.class);
     /** Samples per forward pass when scoring. */
-    public static final int SCORE_BATCH = 1024;
+    static final int SCORE_BATCH = 1024;
 
     private AutoencoderTraining() {}
 
     /** A new model holding an untrained network for this shape. */
-    public static Model newModel(List<Integer> shape, AutoencoderConfig config) {
+    static Model newModel(List<Integer> shape, AutoencoderConfig config) {
         Model model = Model.newInstance(CheckerFile.MODEL_NAME);
         Block block = shape.size() == 1 ? AutoencoderNetwork.dense(shape.get(0), config.hidden(), config.latent())
                 : AutoencoderNetwork.convolutional(shape.get(0), config.filters());
@@ -66,7 +65,7 @@ public final class AutoencoderTraining {
      * {@link SeededInitializer#glorotUniform} (this run's generator, not the engine's), minibatch order from a seeded shuffle. Rows must already be
      * standardised.
      */
-    public static void train(Model model, float[][] rows, List<Integer> shape, AutoencoderConfig config) {
+    static void train(Model model, float[][] rows, List<Integer> shape, AutoencoderConfig config) {
         ConvolutionGradients.ensureCorrectFor(model.getNDManager());
         int width = rows[0].length;
         DefaultTrainingConfig tc = new DefaultTrainingConfig(Losses.halfSquaredError())
@@ -144,7 +143,7 @@ public final class AutoencoderTraining {
      * network in plain Java, several times faster than libtorch for these few channels); tables
      * through the DJL model ({@link #engineScore}).
      */
-    public static double[] score(Model model, float[][] rows, List<Integer> shape, ScoreKind kind, double percent) {
+    static double[] score(Model model, float[][] rows, List<Integer> shape, ScoreKind kind, double percent) {
         if (shape.size() == 3) {
             return ConvScorer.of(model.getBlock(), shape).score(rows, kind, percent);
         }
@@ -152,7 +151,7 @@ public final class AutoencoderTraining {
     }
 
     /** Per-sample scores from the DJL model's forward pass, {@value #SCORE_BATCH} samples at a time. */
-    public static double[] engineScore(Model model, float[][] rows, List<Integer> shape, ScoreKind kind, double percent) {
+    static double[] engineScore(Model model, float[][] rows, List<Integer> shape, ScoreKind kind, double percent) {
         int width = rows.length == 0 ? 0 : rows[0].length;
         double[] scores = new double[rows.length];
         int keep = (int) Math.ceil(percent / 100 * width);

@@ -1,8 +1,8 @@
-package org.trustml.adversarial.internal;
+package org.trustml.adversarial;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
-import org.trustml.adversarial.Norm;
+import org.trustml.adversarial.internal.IncompleteGamma;
 
 /**
  * Random starting perturbations inside the eps-ball, drawn as ART's {@code art.utils.random_sphere}
@@ -13,11 +13,11 @@ import org.trustml.adversarial.Norm;
  *   <li>1: the d spacings of d sorted uniforms, each with a random sign, times r.</li>
  * </ul>
  */
-public final class RandomSphere {
+final class RandomSphere {
     private RandomSphere() {}
 
     /** {@code n} perturbations of {@code d} features, row-major. */
-    public static float[] sample(RandomGenerator rng, int n, int d, float radius, Norm norm) {
+    static float[] sample(RandomGenerator rng, int n, int d, float radius, Norm norm) {
         float[] out = new float[Math.multiplyExact(n, d)];
         double[] row = new double[d];
         for (int i = 0; i < n; i++) {

@@ -1,4 +1,4 @@
-package org.trustml.modelcard.internal;
+package org.trustml.modelcard;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -19,8 +19,10 @@ import java.util.List;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.io.InputFiles;
 import org.trustml.core.io.StrictYaml;
-import org.trustml.modelcard.CardFormat;
-import org.trustml.modelcard.CardLimits;
+import org.trustml.modelcard.internal.CardMappers;
+import org.trustml.modelcard.internal.JsonPaths;
+import org.trustml.modelcard.internal.LocatedTree;
+import org.trustml.modelcard.internal.Texts;
 
 /**
  * Reads a JSON or YAML document into a {@link LocatedTree}, token by token, so that every node
@@ -31,11 +33,11 @@ import org.trustml.modelcard.CardLimits;
  * checked by core's {@link StrictYaml#checkNode}, the check pipeline files get; files are opened with
  * core's {@link InputFiles} (a bad byte is reported on its line).
  *
- * <p>Time and memory are linear in the card's size: YAML is scanned with {@link WholeTextStreamReader}
- * (SnakeYAML's own reader is quadratic in the length of a scalar), and positions are kept in a tree
- * beside the document ({@link LocatedTree.Located}), not in a map keyed by path.
+ * <p>Time and memory are linear in the card's size: YAML is scanned by {@link CardMappers#yamlParser}'s
+ * whole-text reader (SnakeYAML's own reader is quadratic in the length of a scalar), and positions are
+ * kept in a tree beside the document ({@link LocatedTree.Located}), not in a map keyed by path.
  */
-public final class LocatedTreeReader {
+final class LocatedTreeReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
 
     private final Path file;
@@ -51,7 +53,7 @@ public final class LocatedTreeReader {
     }
 
     /** Reads a file; its format comes from its extension. */
-    public static LocatedTree read(Path file, CardLimits limits) {
+    static LocatedTree read(Path file, CardLimits limits) {
         CardFormat format = CardFormat.of(file);
         InputFiles.requireReadableFile(file, "a model card file");
         String text;
@@ -68,7 +70,7 @@ public final class LocatedTreeReader {
     }
 
     /** Reads text in a format; {@code file} (may be null) only names the source in messages. */
-    public static LocatedTree read(String text, CardFormat format, Path file, CardLimits limits) {
+    static LocatedTree read(String text, CardFormat format, Path file, CardLimits limits) {
         long size = utf8Length(text);
         if (size > limits.maxBytes()) {
             throw tooLarge(file, size, limits);
@@ -81,8 +83,8 @@ public final class LocatedTreeReader {
             text = text.substring(1);
         }
         try (JsonParser p = format == CardFormat.YAML
-                        ? CardMappers.wholeTextYamlFactory(limits).parser(text)
-                        : CardMappers.jsonFactory(limits).createParser(text)) {
+                        ? CardMappers.yamlParser(text, limits.maxBytes(), limits.maxDepth())
+                        : CardMappers.jsonParser(text, limits.maxBytes(), limits.maxDepth())) {
             this.parser = p;
             p.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
             JsonToken first = p.nextToken();

@@ -1,4 +1,4 @@
-package org.trustml.drift.internal;
+package org.trustml.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trustml.core.TrustmlException;
-import org.trustml.drift.AutoencoderConfig;
-import org.trustml.drift.ScoreKind;
 import org.trustml.torch.SeededInitializer;
 
 /**

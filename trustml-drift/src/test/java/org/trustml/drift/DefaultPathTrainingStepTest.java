@@ -1,4 +1,4 @@
-package org.trustml.drift.internal;
+package org.trustml.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import ai.djl.training.loss.Loss;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.trustml.drift.AutoencoderConfig;
+import org.trustml.drift.internal.AutoencoderNetwork;
 import org.trustml.torch.SeededInitializer;
 
 /**

@@ -1,4 +1,4 @@
-package org.trustml.modelcard.internal;
+package org.trustml.modelcard;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -9,28 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.trustml.modelcard.Completeness;
-import org.trustml.modelcard.Considerations;
-import org.trustml.modelcard.Dataset;
-import org.trustml.modelcard.Graphic;
-import org.trustml.modelcard.GraphicsCollection;
-import org.trustml.modelcard.ModelCard;
-import org.trustml.modelcard.ModelDetails;
-import org.trustml.modelcard.ModelParameters;
-import org.trustml.modelcard.PerformanceMetric;
+import org.trustml.modelcard.internal.PythonFloats;
 
 /**
  * The data a template sees: plain maps, lists and strings (Mustache renders a missing or empty
  * value as an empty section). Values are raw text; the template engine escapes them.
  */
-public final class CardView {
+final class CardView {
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
     private static final Pattern WEB_LINK = Pattern.compile("(?i)https?://[^\\s]+");
 
     private CardView() {}
 
     /** The view of a card. */
-    public static Map<String, Object> of(ModelCard card) {
+    static Map<String, Object> of(ModelCard card) {
         Map<String, Object> v = new LinkedHashMap<>();
         ModelDetails d = card.details();
         v.put("name", d.name().orElse("Untitled model"));
@@ -104,7 +96,7 @@ public final class CardView {
     }
 
     /** A number with at most 4 significant digits, plain notation ({@code 0.9123}, {@code 12350}). */
-    public static String number(double x) {
+    static String number(double x) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             return Double.toString(x);
         }

@@ -1,13 +1,14 @@
-package org.trustml.drift.internal;
+package org.trustml.drift;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.trustml.core.table.Table;
-import org.trustml.drift.MmdResult;
+import org.trustml.drift.internal.ColumnValues;
+import org.trustml.drift.internal.MaximumMeanDiscrepancy;
 
 /** Runs {@link MaximumMeanDiscrepancy} on the numeric columns of two tables. */
-public final class Mmd {
+final class Mmd {
     private Mmd() {}
 
     /**
@@ -15,7 +16,7 @@ public final class Mmd {
      * {@code maxRows} rows, a seeded uniform subsample of {@code maxRows} rows is used (the test
      * is quadratic in the number of rows).
      */
-    public static MmdResult run(Table reference, Table current, List<String> columns, int permutations,
+    static MmdResult run(Table reference, Table current, List<String> columns, int permutations,
             int maxRows, long seed, double threshold) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] x = rows(reference, columns, maxRows, random.split());

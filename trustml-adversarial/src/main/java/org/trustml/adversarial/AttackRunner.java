@@ -1,22 +1,17 @@
-package org.trustml.adversarial.internal;
+package org.trustml.adversarial;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
-import org.trustml.adversarial.Attack;
-import org.trustml.adversarial.ClipRange;
-import org.trustml.adversarial.Fgsm;
-import org.trustml.adversarial.GradientClassifier;
-import org.trustml.adversarial.Norm;
-import org.trustml.adversarial.Pgd;
+import org.trustml.adversarial.internal.BatchLoop;
 
 /**
  * Runs an {@link Attack} over host arrays batch by batch. Each batch lives in a sub-manager of
  * the caller's manager and each iteration's intermediates in a sub-manager of that, closed when the
  * iteration ends, so memory stays flat however many samples and iterations run.
  */
-public final class AttackRunner {
+final class AttackRunner {
     /**
      * PGD iterations whose intermediates share one sub-manager before it is closed. Closing after
      * every iteration keeps memory lowest, but with glibc's default malloc the freed pages go back to
@@ -29,7 +24,7 @@ public final class AttackRunner {
     private final GradientClassifier model;
     private final NDManager parent;
 
-    public AttackRunner(GradientClassifier model, NDManager parent) {
+    AttackRunner(GradientClassifier model, NDManager parent) {
         this.model = model;
         this.parent = parent;
     }
@@ -39,7 +34,7 @@ public final class AttackRunner {
      *
      * @param labels per sample: the true labels (or predictions) for an untargeted attack, the target classes for a targeted one
      */
-    public float[] generate(Attack attack, float[] x, Shape sampleShape, long[] labels) {
+    float[] generate(Attack attack, float[] x, Shape sampleShape, long[] labels) {
         SplittableRandom rng = new SplittableRandom(attack.seed());
         if (attack instanceof Fgsm fgsm) {
             return fgsm.minimal() ? minimalFgsm(fgsm, x, sampleShape, labels) : fgsm(fgsm, x, sampleShape, labels, rng);

@@ -1,14 +1,13 @@
-package org.trustml.drift.internal;
+package org.trustml.drift;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import org.trustml.drift.AutoencoderConfig;
 
 /**
  * {@code checker.json} in a saved checker directory, next to the DJL parameter file
  * {@code autoencoder-0000.params}.
  */
-public record CheckerFile(
+record CheckerFile(
         @JsonProperty("format_version") int formatVersion,
         @JsonProperty("djl_version") String djlVersion,
         AutoencoderConfig config,
@@ -20,13 +19,13 @@ public record CheckerFile(
         @JsonProperty("reference_scores") List<Double> referenceScores) {
 
     /** The directory layout written by this version. */
-    public static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 1;
     /** File name of the metadata. */
-    public static final String NAME = "checker.json";
+    static final String NAME = "checker.json";
     /** DJL model name (parameters in {@code <name>-0000.params}). */
-    public static final String MODEL_NAME = "autoencoder";
+    static final String MODEL_NAME = "autoencoder";
 
-    public CheckerFile {
+    CheckerFile {
         shape = List.copyOf(shape);
         featureMean = List.copyOf(featureMean);
         featureStd = List.copyOf(featureStd);

@@ -1,26 +1,25 @@
-package org.trustml.adversarial.internal;
+package org.trustml.adversarial;
 
 import ai.djl.Device;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.trustml.adversarial.Classifier;
-import org.trustml.adversarial.GradientClassifier;
+import org.trustml.adversarial.internal.BatchLoop;
 import org.trustml.core.InvalidInputException;
 
 /** Whole-dataset passes (predictions, loss gradient norms) batch by batch, each batch in its own sub-manager. */
-public final class Batches {
+final class Batches {
     private Batches() {}
 
     /** Class predictions (argmax of the scores) and the number of classes, for every sample. */
-    public record Predictions(long[] labels, int classes) {}
+    record Predictions(long[] labels, int classes) {}
 
     /**
      * Predicts every sample. An engine error on the first batch is reported as an input that does not
      * fit the model.
      */
-    public static Predictions predict(Classifier model, float[] x, Shape sampleShape, int batchSize, NDManager parent,
+    static Predictions predict(Classifier model, float[] x, Shape sampleShape, int batchSize, NDManager parent,
             Device device) {
         long[] out = new long[x.length / Math.toIntExact(sampleShape.size())];
         int[] classes = {-1};
@@ -46,7 +45,7 @@ public final class Batches {
      * ART's {@code loss_sensitivity}: mean over samples of ‖∇ₓᵢ L‖₂ where L is the mean
      * cross-entropy over all N samples (ART computes the gradient of one batch holding them all).
      */
-    public static double lossSensitivity(GradientClassifier model, float[] x, Shape sampleShape, long[] labels,
+    static double lossSensitivity(GradientClassifier model, float[] x, Shape sampleShape, long[] labels,
             int batchSize, NDManager parent) {
         int n = x.length / Math.toIntExact(sampleShape.size());
         double[] sum = {0};

@@ -1,4 +1,4 @@
-package org.trustml.adversarial.internal;
+package org.trustml.adversarial;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -8,20 +8,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.trustml.adversarial.Attack;
-import org.trustml.adversarial.AttackResult;
-import org.trustml.adversarial.ClassRobustness;
-import org.trustml.adversarial.Classifier;
-import org.trustml.adversarial.Fgsm;
-import org.trustml.adversarial.GradientClassifier;
-import org.trustml.adversarial.NativeHeap;
-import org.trustml.adversarial.Norm;
-import org.trustml.adversarial.NormStats;
-import org.trustml.adversarial.RobustnessReport;
+import org.trustml.adversarial.internal.NativeMemory;
+import org.trustml.adversarial.internal.PerturbationNorms;
 import org.trustml.core.InvalidInputException;
 
 /** Validates an attack's inputs, runs it and measures it. Immutable; {@link #run} does the work. */
-public final class AttackEvaluation {
+final class AttackEvaluation {
     private static final Logger LOG = LoggerFactory.getLogger(AttackEvaluation.class);
 
     private final GradientClassifier crafter;
@@ -35,7 +27,7 @@ public final class AttackEvaluation {
     private final NDManager manager;
     private final NativeHeap heap;
 
-    public AttackEvaluation(GradientClassifier crafter, Classifier target, boolean transfer, Attack attack, float[] x,
+    AttackEvaluation(GradientClassifier crafter, Classifier target, boolean transfer, Attack attack, float[] x,
             Shape sampleShape, long[] labels, long[] targets, NDManager manager, NativeHeap heap) {
         this.crafter = crafter;
         this.target = target;
@@ -49,12 +41,12 @@ public final class AttackEvaluation {
         this.heap = heap;
     }
 
-    public AttackEvaluation withTargets(long[] targetLabels) {
+    AttackEvaluation withTargets(long[] targetLabels) {
         return new AttackEvaluation(crafter, target, transfer, attack, x, sampleShape, labels, targetLabels, manager,
                 heap);
     }
 
-    public AttackEvaluation withNativeHeap(NativeHeap newHeap) {
+    AttackEvaluation withNativeHeap(NativeHeap newHeap) {
         return new AttackEvaluation(crafter, target, transfer, attack, x, sampleShape, labels, targets, manager,
                 newHeap);
     }
@@ -64,7 +56,7 @@ public final class AttackEvaluation {
      * memory the batches freed is then handed back to the operating system ({@link NativeMemory#releaseFreed}),
      * so that attacks run back to back do not keep the process at its largest peak.
      */
-    public AttackResult run(boolean withReport) {
+    AttackResult run(boolean withReport) {
         try {
             return attackAndMeasure(withReport);
         } finally {

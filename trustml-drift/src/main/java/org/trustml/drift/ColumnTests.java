@@ -1,24 +1,27 @@
-package org.trustml.drift.internal;
+package org.trustml.drift;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.trustml.drift.DriftTest;
-import org.trustml.drift.PsiBinning;
-import org.trustml.drift.TestResult;
+import org.trustml.drift.internal.Binning;
+import org.trustml.drift.internal.CategoryCounts;
+import org.trustml.drift.internal.CramerVonMises;
+import org.trustml.drift.internal.KolmogorovSmirnov;
+import org.trustml.drift.internal.SortedSample;
+import org.trustml.drift.internal.Wasserstein;
 
 /** Runs the requested tests on one column pair; thresholds are the uncorrected ones. */
-public final class ColumnTests {
+final class ColumnTests {
     /** Evidently: reference sizes up to this use KS/chi-square/z by default, above it distances. */
-    public static final int EVIDENTLY_SMALL_REFERENCE = 1000;
+    static final int EVIDENTLY_SMALL_REFERENCE = 1000;
     /** Evidently's floor on the reference standard deviation when normalising W1. */
-    public static final double MIN_STD = 0.001;
+    static final double MIN_STD = 0.001;
 
     private ColumnTests() {}
 
     /** Evidently's default test for a numeric column (its chi-square being the two-sample one here). */
-    public static DriftTest defaultNumeric(SortedSample ref, SortedSample cur) {
+    static DriftTest defaultNumeric(SortedSample ref, SortedSample cur) {
         int distinct = pooledDistinct(ref.values(), cur.values());
         if (ref.size() <= EVIDENTLY_SMALL_REFERENCE) {
             return distinct <= 5 ? (distinct > 2 ? DriftTest.CHI_SQUARE : DriftTest.Z) : DriftTest.KS;
@@ -27,7 +30,7 @@ public final class ColumnTests {
     }
 
     /** Evidently's default test for a categorical column (its chi-square being the two-sample one here). */
-    public static DriftTest defaultCategorical(CategoryCounts counts) {
+    static DriftTest defaultCategorical(CategoryCounts counts) {
         if (counts.referenceTotal() <= EVIDENTLY_SMALL_REFERENCE) {
             return counts.categoryCount() > 2 ? DriftTest.CHI_SQUARE : DriftTest.Z;
         }
@@ -55,7 +58,7 @@ public final class ColumnTests {
     }
 
     /** Numeric tests. {@code thresholds[t.ordinal()]} is each test's threshold. */
-    public static List<TestResult> numeric(SortedSample ref, SortedSample cur, Set<DriftTest> tests,
+    static List<TestResult> numeric(SortedSample ref, SortedSample cur, Set<DriftTest> tests,
             double[] thresholds, PsiBinning binning, int psiBins) {
         List<TestResult> out = new ArrayList<>();
         double[] a = ref.values();
@@ -98,7 +101,7 @@ public final class ColumnTests {
     }
 
     /** Categorical tests. */
-    public static List<TestResult> categorical(CategoryCounts counts, Set<DriftTest> tests, double[] thresholds) {
+    static List<TestResult> categorical(CategoryCounts counts, Set<DriftTest> tests, double[] thresholds) {
         List<TestResult> out = new ArrayList<>();
         List<String> unseen = counts.unseenInReference();
         String unseenNote = unseen.isEmpty() ? null : "categories not in the reference: " + String.join(", ", unseen);

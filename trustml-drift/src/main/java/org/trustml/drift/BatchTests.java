@@ -1,23 +1,24 @@
-package org.trustml.drift.internal;
+package org.trustml.drift;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.trustml.drift.AutoencoderConfig;
-import org.trustml.drift.BatchVerdict;
+import org.trustml.drift.internal.Exceedances;
+import org.trustml.drift.internal.KolmogorovSmirnov;
+import org.trustml.drift.internal.SortedSample;
 
 /**
  * The autoencoder checker's decision on one batch of scores, apart from the network that made
  * them: anomalies above the high threshold, the exceedance test of their count
  * ({@link Exceedances}) and the two-sample KS test of the scores against the calibration scores.
  */
-public final class BatchTests {
+final class BatchTests {
     private BatchTests() {}
 
     /**
      * The verdict on {@code scores}, given the checker's sorted calibration scores and the
      * thresholds taken from them ({@code high} = their {@code highQuantile}-quantile).
      */
-    public static BatchVerdict verdict(double[] scores, double[] sortedCalibration, double high, double low,
+    static BatchVerdict verdict(double[] scores, double[] sortedCalibration, double high, double low,
             AutoencoderConfig config) {
         List<Integer> anomalies = new ArrayList<>();
         int below = 0;
