@@ -21,6 +21,8 @@ import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.PredictionColumns;
 import org.trustml.core.evaluation.Predictions;
 import org.trustml.core.evaluation.PredictionsEvaluator;
+import org.trustml.core.evaluation.TableEvaluationInput;
+import org.trustml.core.evaluation.TableEvaluator;
 import org.trustml.core.pipeline.Pipeline;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.core.pipeline.RunContext;
@@ -33,6 +35,8 @@ import org.trustml.core.table.Table;
 import org.trustml.core.tracking.Tracker;
 import org.trustml.drift.ColumnDriftEvaluator;
 import org.trustml.drift.DriftReport;
+import org.trustml.explain.TabularExplanationReport;
+import org.trustml.explain.TabularLimeEvaluator;
 import org.trustml.fairness.FairnessEvaluator;
 import org.trustml.fairness.FairnessReport;
 import org.trustml.fairness.Group;
@@ -40,6 +44,7 @@ import org.trustml.publish.ModelPackage;
 import org.trustml.publish.Publication;
 import org.trustml.publish.Publish;
 import org.trustml.serving.ModelServer;
+import org.trustml.serving.ServedClassifier;
 import org.trustml.serving.ServedPredictions;
 import org.trustml.serving.ServerConfig;
 import org.trustml.serving.TabularRequests;
@@ -58,7 +63,8 @@ import org.trustml.vision.train.ImageClassifierConfig;
  * One fairness evaluator and one column-drift evaluator, four sources of predictions: a tiny image
  * model evaluated in a pipeline, a Tribuo model evaluated in a pipeline, the same predictions written
  * to a CSV file and read back as {@link Predictions}, and the Tribuo model's answers when it is
- * published and served over the Open Inference Protocol v2. For the same predictions every number is
+ * published and served over the Open Inference Protocol v2 (there LIME tabular, too, asking the served model
+ * about its perturbed rows through {@link ServedClassifier}). For the same predictions every number is
  * the same, bit for bit, because each path ends in the same {@link PredictionsEvaluator#evaluate}.
  */
 class EvaluatorsOnAnyPredictionsTest {
@@ -92,6 +98,29 @@ class EvaluatorsOnAnyPredictionsTest {
         /** The same evaluator on other predictions, outside any pipeline. */
         MetricSource on(Predictions p) {
             return evaluator.evaluate(p, null);
+        }
+    }
+
+    /** Runs a table evaluator where the stage runs it and keeps what it gave. */
+    static final class KeptTable implements TableEvaluator {
+        final TableEvaluator evaluator;
+        MetricSource result;
+
+        KeptTable(TableEvaluator evaluator) {
+            this.evaluator = evaluator;
+        }
+
+        public String name() {
+            return evaluator.name();
+        }
+
+        public Object config() {
+            return evaluator.config();
+        }
+
+        public MetricSource evaluate(TableEvaluationInput in, RunContext context) {
+            result = evaluator.evaluate(in, context);
+            return result;
         }
     }
 
@@ -141,13 +170,18 @@ class EvaluatorsOnAnyPredictionsTest {
     }
 
     @Test
-    void aServedTribuoModelsAnswersGiveTheSameFairnessAndDriftAsItsEvaluateStage() throws Exception {
+    void aServedTribuoModelsAnswersGiveTheSameFairnessDriftAndExplanationsAsItsEvaluateStage() throws Exception {
         Path loans = loans(300);
         Kept fairness = new Kept(FairnessEvaluator.of("yes", Group.where("sex", "M"), "sex"));
         Kept drift = new Kept(ColumnDriftEvaluator.against(Table.readCsv(loans), "x1", "x2", "sex"));
+        TabularLimeEvaluator lime = TabularLimeEvaluator.of(3).withSamples(300).withSeed(2).against(Table.readCsv(loans));
+        KeptTable explanations = new KeptTable(lime);
         // the gate passes: the label is the linear rule x1 + x2 > 0 with 10 % flipped, so a linear model scores
         // up to about 0.9, well above 0.7
-        PipelineRun<Publication> run = tribuo(loans, fairness, drift)
+        PipelineRun<Publication> run = Pipeline.from(Ingest.csv(loans))
+                .then(TrainTabularClassifier.with(TabularClassifierConfig.logisticRegression("approved", "x1", "x2")))
+                .then(EvaluateTabularClassifier.onHeldOutRows().slicedBy("sex").with(fairness).with(drift)
+                        .with(explanations))
                 .then(Bless.<TabularEvaluation>by(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.7)))
                 .then(Publish.to(dir.resolve("registry"), "loans"))
                 .run(RunOptions.seed(11).withTracker(Tracker.none(dir.resolve("runs"))));
@@ -157,13 +191,19 @@ class EvaluatorsOnAnyPredictionsTest {
         Table rows = Table.readCsv(predictionsCsv(run)).drop(EvaluateTabularClassifier.PREDICTED, "p_no", "p_yes");
 
         List<String> answers = new ArrayList<>();
+        Predictions served;
+        MetricSource servedExplanations;
         try (ModelServer server = ModelServer.start(ServerConfig.defaults().withPort(0), pkg)) {
             for (int from = 0; from < rows.rowCount(); from += 25) { // 60 held out (20 % of 300): 25, 25, 10
                 Table chunk = rows.take(IntStream.range(from, Math.min(from + 25, rows.rowCount())).toArray());
                 answers.add(infer(server, pkg, TabularRequests.json(chunk, pkg.signature(), Optional.of("r" + from))));
             }
+            served = ServedPredictions.of(rows, "approved", pkg.signature(), answers);
+            // LIME asks the served model itself about its perturbed rows
+            ServedClassifier model = ServedClassifier.at(server.uri().resolve("/v2/models/" + pkg.name() + "/infer"),
+                    pkg.signature());
+            servedExplanations = lime.on(model).evaluate(served, null);
         }
-        Predictions served = ServedPredictions.of(rows, "approved", pkg.signature(), answers);
 
         assertThat(answers).hasSize(3);
         // The server answers FP64 with every digit of the Tribuo model's doubles (Jackson writes the shortest
@@ -174,6 +214,9 @@ class EvaluatorsOnAnyPredictionsTest {
         assertSameResults(fairness, drift, served);
         assertThat(served.report(List.of("sex"), List.of()))
                 .isEqualTo(fairness.predictions.report(List.of("sex"), List.of()));
+        // the same rows chosen, the same perturbations, the model's own probabilities: the same explanations
+        assertThat(servedExplanations).isEqualTo(explanations.result);
+        assertThat(((TabularExplanationReport) servedExplanations).rows()).hasSize(3);
     }
 
     /** Tribuo's logistic regression on x1, x2 of the loans, evaluated on its held-out rows per sex. */

@@ -114,7 +114,7 @@ public final class ServedPredictions {
     }
 
     /** One answer's outputs: probabilities {@code [m][k]} and labels, either possibly absent. */
-    private record Answer(Optional<double[][]> probabilities, Optional<List<String>> labels) {
+    record Answer(Optional<double[][]> probabilities, Optional<List<String>> labels) {
         int rows() {
             return probabilities.map(p -> p.length).orElseGet(() -> labels.orElseThrow().size());
         }
