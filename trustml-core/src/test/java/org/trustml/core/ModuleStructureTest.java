@@ -119,6 +119,21 @@ class ModuleStructureTest {
     }
 
     @Test
+    void onlyTheS3ModuleImportsTheAwsSdk() {
+        List<String> offences = new ArrayList<>();
+        boolean seen = false;
+        for (Source s : sources()) {
+            boolean aws = s.importedPackages().stream().anyMatch(p -> p.startsWith("software.amazon.awssdk"));
+            seen |= aws && s.module().equals("trustml-s3");
+            if (aws && !s.module().equals("trustml-s3")) {
+                offences.add(s.module() + ": " + s.pkg());
+            }
+        }
+        assertThat(seen).as("the check sees trustml-s3's imports of the SDK").isTrue();
+        assertThat(offences).isEmpty();
+    }
+
+    @Test
     void packagesDoNotDependOnEachOtherInACycle() {
         Map<String, Map<String, Set<String>>> modules = new TreeMap<>();
         for (Source s : sources()) {

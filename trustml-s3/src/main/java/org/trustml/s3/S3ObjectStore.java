@@ -1,4 +1,4 @@
-package org.trustml.serving;
+package org.trustml.s3;
 
 import static java.util.Objects.requireNonNull;
 

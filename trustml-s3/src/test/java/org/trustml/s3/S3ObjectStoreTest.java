@@ -1,4 +1,4 @@
-package org.trustml.serving;
+package org.trustml.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,10 +18,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.core.InvalidInputException;
+import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.io.ContentHash;
+import org.trustml.publish.ModelPackage;
+import org.trustml.publish.ModelRegistry;
+import org.trustml.publish.ObjectStore;
 import org.trustml.publish.PackageFile;
 import org.trustml.publish.Publication;
-import org.trustml.vision.train.TrainedModel;
+import org.trustml.publish.PublishOptions;
+import org.trustml.tabular.TabularEvaluation;
+import org.trustml.tabular.TabularFixtures;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -39,7 +45,7 @@ class S3ObjectStoreTest {
     static BlobStoreContext blobs;
     static S3ObjectStore store;
     static S3Client client;
-    static TrainedModel model;
+    static Blessing<TabularEvaluation> model;
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,7 +66,8 @@ class S3ObjectStoreTest {
                 .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
         client.createBucket(b -> b.bucket("models"));
         store = S3ObjectStore.connect(Optional.of(endpoint), Region.US_EAST_1, creds, "models", "trustml/");
-        model = TestPackages.model(dir.resolve("train"));
+        model = TabularFixtures.run(TabularFixtures.pipeline(dir.resolve("train"), 200, 3), dir.resolve("train"), 3)
+                .output();
     }
 
     @AfterAll
@@ -71,41 +78,48 @@ class S3ObjectStoreTest {
         blobs.close();
     }
 
+    /** The blessed tabular model published as {@code name} into {@code registry}, uploaded to {@code store}. */
+    static Publication publish(Path registry, String name, Optional<ObjectStore> store) {
+        ModelRegistry r = store.map(ModelRegistry.at(registry)::withObjectStore).orElse(ModelRegistry.at(registry));
+        return r.publish(model.evaluation().model(), model.evaluation(), model.verdict(), Optional.empty(),
+                PublishOptions.named(name));
+    }
+
     @Test
     void aPublishedPackageIsUploadedWithEveryFileAndItsHash() throws Exception {
-        Publication p = TestPackages.publish(model, dir.resolve("registry-a"), "colours", Optional.of(store));
-        assertThat(p.objectStoreUri()).contains("s3://models/trustml/colours/1");
-        assertThat(p.storageUri()).isEqualTo("s3://models/trustml/colours/1");
-        List<String> keys = client.listObjectsV2Paginator(b -> b.bucket("models").prefix("trustml/colours/1/")).contents()
+        Publication p = publish(dir.resolve("registry-a"), "applicants", Optional.of(store));
+        assertThat(p.objectStoreUri()).contains("s3://models/trustml/applicants/1");
+        assertThat(p.storageUri()).isEqualTo("s3://models/trustml/applicants/1");
+        List<String> keys = client.listObjectsV2Paginator(b -> b.bucket("models").prefix("trustml/applicants/1/")).contents()
                 .stream().map(S3Object::key).sorted().toList();
-        List<String> expected = new java.util.ArrayList<>(p.files().stream().map(f -> "trustml/colours/1/" + f.path()).toList());
-        expected.add("trustml/colours/1/SHA256SUMS");
+        List<String> expected = new java.util.ArrayList<>(p.files().stream().map(f -> "trustml/applicants/1/" + f.path()).toList());
+        expected.add("trustml/applicants/1/SHA256SUMS");
         assertThat(keys).containsExactlyInAnyOrderElementsOf(expected);
         for (PackageFile f : p.files()) {
             ResponseBytes<GetObjectResponse> obj = client.getObjectAsBytes(b -> b.bucket("models")
-                    .key("trustml/colours/1/" + f.path()));
+                    .key("trustml/applicants/1/" + f.path()));
             assertThat(ContentHash.of(obj.asByteArray())).as(f.path()).isEqualTo(f.sha256());
             assertThat(obj.response().metadata()).containsEntry("sha256", f.sha256().substring(7));
         }
-        assertThat(client.getObjectAsBytes(b -> b.bucket("models").key("trustml/colours/1/SHA256SUMS")).asByteArray())
+        assertThat(client.getObjectAsBytes(b -> b.bucket("models").key("trustml/applicants/1/SHA256SUMS")).asByteArray())
                 .isEqualTo(Files.readAllBytes(p.directory().resolve("SHA256SUMS")));
         // the KServe manifest points at the object store
         assertThat(Files.readString(p.directory().resolve("deploy/kserve.yaml")))
-                .contains("storageUri: \"s3://models/trustml/colours/1\"");
+                .contains("storageUri: \"s3://models/trustml/applicants/1\"");
     }
 
     @Test
     void aVersionInTheStoreIsNeverOverwritten() throws Exception {
-        TestPackages.publish(model, dir.resolve("registry-b"), "other", Optional.of(store));
+        publish(dir.resolve("registry-b"), "other", Optional.of(store));
         byte[] before = client.getObjectAsBytes(b -> b.bucket("models").key("trustml/other/1/SHA256SUMS")).asByteArray();
         // a second registry folder (another machine) with the same store: version 1 is taken there
-        assertThatThrownBy(() -> TestPackages.publish(model, dir.resolve("registry-c"), "other", Optional.of(store)))
+        assertThatThrownBy(() -> publish(dir.resolve("registry-c"), "other", Optional.of(store)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("s3://models/trustml/other/1")
                 .hasMessageContaining("already exists in the object store");
         assertThat(dir.resolve("registry-c/other/1")).doesNotExist();
         assertThat(client.getObjectAsBytes(b -> b.bucket("models").key("trustml/other/1/SHA256SUMS")).asByteArray())
                 .isEqualTo(before);
-        assertThat(store.exists("other/1/model-0000.params")).isTrue();
-        assertThat(store.exists("other/2/model-0000.params")).isFalse();
+        assertThat(store.exists("other/1/" + ModelPackage.TRIBUO_MODEL)).isTrue();
+        assertThat(store.exists("other/2/" + ModelPackage.TRIBUO_MODEL)).isFalse();
     }
 }
