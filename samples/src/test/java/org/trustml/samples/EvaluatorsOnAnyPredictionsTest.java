@@ -63,9 +63,10 @@ import org.trustml.vision.train.ImageClassifierConfig;
  * One fairness evaluator and one column-drift evaluator, four sources of predictions: a tiny image
  * model evaluated in a pipeline, a Tribuo model evaluated in a pipeline, the same predictions written
  * to a CSV file and read back as {@link Predictions}, and the Tribuo model's answers when it is
- * published and served over the Open Inference Protocol v2 (there LIME tabular, too, asking the served model
- * about its perturbed rows through {@link ServedClassifier}). For the same predictions every number is
- * the same, bit for bit, because each path ends in the same {@link PredictionsEvaluator#evaluate}.
+ * published and served over the Open Inference Protocol v2. For the Tribuo model LIME tabular too: in the
+ * stage, on the CSV's predictions bound to the model read back, and on the served answers asking the served
+ * model through {@link ServedClassifier}. For the same predictions every number is the same, bit for bit,
+ * because each path ends in the same {@link PredictionsEvaluator#evaluate}.
  */
 class EvaluatorsOnAnyPredictionsTest {
     @TempDir
@@ -151,13 +152,15 @@ class EvaluatorsOnAnyPredictionsTest {
     }
 
     @Test
-    void aTribuoModelsFairnessAndDriftAreTheSameFromTheStageAndFromItsPredictionsCsv() throws IOException {
+    void aTribuoModelsFairnessDriftAndExplanationsAreTheSameFromTheStageAndFromItsPredictionsCsv()
+            throws IOException {
         Path loans = loans(300);
         Kept fairness = new Kept(FairnessEvaluator.of("yes", Group.where("sex", "M"), "sex"));
         // the held-out rows against all 300 rows
         Kept drift = new Kept(ColumnDriftEvaluator.against(Table.readCsv(loans), "x1", "x2", "sex"));
-        PipelineRun<TabularEvaluation> run = tribuo(loans, fairness, drift)
-                .run(RunOptions.seed(11).withTracker(Tracker.none(dir.resolve("runs"))));
+        TabularLimeEvaluator lime = TabularLimeEvaluator.of(2).withSamples(200).withSeed(5);
+        KeptTable explanations = new KeptTable(lime);
+        PipelineRun<TabularEvaluation> run = tribuo(loans, fairness, drift, explanations).run(RunOptions.seed(11).withTracker(Tracker.none(dir.resolve("runs"))));
         assertThat(run.output().evaluators()).containsEntry("fairness", fairness.result)
                 .containsEntry("drift", drift.result);
 
@@ -167,6 +170,8 @@ class EvaluatorsOnAnyPredictionsTest {
         assertThat(fromCsv.classes()).isEqualTo(run.output().model().classes());
         assertSameResults(fairness, drift, fromCsv);
         assertThat(fromCsv.report(List.of("sex"), List.of())).isEqualTo(run.output().classification());
+        // LIME on the CSV's predictions, bound to the model read back, explains as the stage did
+        assertThat(lime.on(run.output().model().classifier()).evaluate(fromCsv, null)).isEqualTo(explanations.result);
     }
 
     @Test
@@ -178,10 +183,7 @@ class EvaluatorsOnAnyPredictionsTest {
         KeptTable explanations = new KeptTable(lime);
         // the gate passes: the label is the linear rule x1 + x2 > 0 with 10 % flipped, so a linear model scores
         // up to about 0.9, well above 0.7
-        PipelineRun<Publication> run = Pipeline.from(Ingest.csv(loans))
-                .then(TrainTabularClassifier.with(TabularClassifierConfig.logisticRegression("approved", "x1", "x2")))
-                .then(EvaluateTabularClassifier.onHeldOutRows().slicedBy("sex").with(fairness).with(drift)
-                        .with(explanations))
+        PipelineRun<Publication> run = tribuo(loans, fairness, drift, explanations)
                 .then(Bless.<TabularEvaluation>by(Gate.on(ClassificationMetric.ACCURACY).atLeast(0.7)))
                 .then(Publish.to(dir.resolve("registry"), "loans"))
                 .run(RunOptions.seed(11).withTracker(Tracker.none(dir.resolve("runs"))));
@@ -220,10 +222,11 @@ class EvaluatorsOnAnyPredictionsTest {
     }
 
     /** Tribuo's logistic regression on x1, x2 of the loans, evaluated on its held-out rows per sex. */
-    private static Pipeline<TabularEvaluation> tribuo(Path loans, Kept fairness, Kept drift) {
+    private static Pipeline<TabularEvaluation> tribuo(Path loans, Kept fairness, Kept drift, KeptTable explanations) {
         return Pipeline.from(Ingest.csv(loans))
                 .then(TrainTabularClassifier.with(TabularClassifierConfig.logisticRegression("approved", "x1", "x2")))
-                .then(EvaluateTabularClassifier.onHeldOutRows().slicedBy("sex").with(fairness).with(drift));
+                .then(EvaluateTabularClassifier.onHeldOutRows().slicedBy("sex").with(fairness).with(drift)
+                        .with(explanations));
     }
 
     /** The fairness and drift results from {@code other} equal those the stage gave, and are not empty. */
