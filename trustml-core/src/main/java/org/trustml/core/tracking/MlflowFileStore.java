@@ -22,7 +22,9 @@ import org.trustml.core.run.RunStatus;
 /**
  * Writes runs in the layout of MLflow's file-store tracking backend (MLflow 2.x
  * {@code mlflow/store/tracking/file_store.py}), so that {@code mlflow ui --backend-store-uri
- * <root>} lists them:
+ * <root>} lists them. MLflow deprecated this backend in February 2026 and from 3.13 refuses it unless
+ * {@code MLFLOW_ALLOW_FILE_STORE=true} is set (mlflow issues 18534, 23634); {@code mlflow migrate-filestore}
+ * (3.10 and later) copies it into SQLite. To log to a tracking server instead, see {@link MlflowServer}.
  *
  * <pre>
  * mlruns/.trash/

@@ -39,7 +39,7 @@ import org.trustml.core.io.Json;
  * <p>int64 fields must be JSON numbers (protobuf's JSON mapping also allows strings; trustml sends numbers); double
  * fields numbers or the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} (proto3 JSON mapping).
  */
-final class FakeMlflowServer implements AutoCloseable {
+public final class FakeMlflowServer implements AutoCloseable {
     /** A field's JSON type in a request: STRING, INT64, DOUBLE, an enum, or a repeated message. */
     private record Field(String type, boolean required, Set<String> enumValues, Map<String, Field> message) {
         static Field string(boolean required) {
@@ -101,12 +101,12 @@ final class FakeMlflowServer implements AutoCloseable {
             "registered-models/alias", Map.of("name", Field.string(true), "alias", Field.string(true)));
 
     /** One request as received. */
-    record Request(String method, String path, String query, Map<String, String> headers, byte[] body) {
-        String endpoint() {
+    public record Request(String method, String path, String query, Map<String, String> headers, byte[] body) {
+        public String endpoint() {
             return method + " " + path;
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return Json.reader().readTree(body);
             } catch (IOException e) {
@@ -116,17 +116,17 @@ final class FakeMlflowServer implements AutoCloseable {
     }
 
     /** A run as the server keeps it. */
-    static final class Run {
-        final String id;
-        final String experimentId;
-        final String artifactUri;
-        String name;
-        long startTime;
-        Long endTime;
-        String status = "RUNNING";
-        final Map<String, String> params = new LinkedHashMap<>();
-        final Map<String, String> tags = new LinkedHashMap<>();
-        final List<JsonNode> metrics = new ArrayList<>();
+    public static final class Run {
+        public final String id;
+        public final String experimentId;
+        public final String artifactUri;
+        public String name;
+        public long startTime;
+        public Long endTime;
+        public String status = "RUNNING";
+        public final Map<String, String> params = new LinkedHashMap<>();
+        public final Map<String, String> tags = new LinkedHashMap<>();
+        public final List<JsonNode> metrics = new ArrayList<>();
 
         Run(String id, String experimentId, String artifactUri) {
             this.id = id;
@@ -140,8 +140,10 @@ final class FakeMlflowServer implements AutoCloseable {
     private final List<String> violations = new ArrayList<>();
     private final Map<String, String> experiments = new LinkedHashMap<>(); // name -> id
     private final Set<String> deleted = new java.util.HashSet<>();
-    final Map<String, Run> runs = new LinkedHashMap<>();
-    final Map<String, byte[]> artifacts = new LinkedHashMap<>(); // path under mlflow-artifacts/artifacts/
+    /** The runs, by the server's run id. */
+    public final Map<String, Run> runs = new LinkedHashMap<>();
+    /** Uploaded artifacts, by path under {@code mlflow-artifacts/artifacts/}. */
+    public final Map<String, byte[]> artifacts = new LinkedHashMap<>();
     private final Map<String, List<ObjectNode>> models = new LinkedHashMap<>();
     private final Map<String, String> aliases = new HashMap<>(); // "<model>@<alias>" -> version
     /** Scripted answers: endpoint -> queue of status (0: close without answering) and body. */
@@ -150,13 +152,13 @@ final class FakeMlflowServer implements AutoCloseable {
     private String artifactRoot = "mlflow-artifacts:";
     private boolean raceOnCreate;
 
-    FakeMlflowServer() throws IOException {
+    public FakeMlflowServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -165,43 +167,43 @@ final class FakeMlflowServer implements AutoCloseable {
         server.stop(0);
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    synchronized List<String> violations() {
+    public synchronized List<String> violations() {
         return List.copyOf(violations);
     }
 
-    synchronized long count(String endpoint) {
+    public synchronized long count(String endpoint) {
         return requests.stream().filter(r -> r.endpoint().equals(endpoint)).count();
     }
 
     /** Answers 401 (MLflow's basic-auth text) unless the request's Authorization header is {@code header}. */
-    synchronized FakeMlflowServer requireAuthorization(String header) {
+    public synchronized FakeMlflowServer requireAuthorization(String header) {
         requiredAuthorization = header;
         return this;
     }
 
     /** Runs get {@code <root>/<experiment>/<run>/artifacts} as their artifact URI (default {@code mlflow-artifacts:}). */
-    synchronized FakeMlflowServer artifactRoot(String root) {
+    public synchronized FakeMlflowServer artifactRoot(String root) {
         artifactRoot = root;
         return this;
     }
 
     /** The next {@code experiments/create} finds the experiment made by "another process" first. */
-    synchronized FakeMlflowServer raceOnCreate() {
+    public synchronized FakeMlflowServer raceOnCreate() {
         raceOnCreate = true;
         return this;
     }
 
     /** The next request to {@code endpoint} ({@code "POST /api/..."}) gets this answer instead (status 0: no answer). */
-    synchronized FakeMlflowServer answerNext(String endpoint, int status, String body) {
+    public synchronized FakeMlflowServer answerNext(String endpoint, int status, String body) {
         scripted.computeIfAbsent(endpoint, k -> new ArrayDeque<>()).add(new Object[] {status, body});
         return this;
     }
 
-    synchronized FakeMlflowServer experiment(String name, boolean isDeleted) {
+    public synchronized FakeMlflowServer experiment(String name, boolean isDeleted) {
         String id = String.valueOf(experiments.size() + 1);
         experiments.put(name, id);
         if (isDeleted) {
@@ -210,7 +212,7 @@ final class FakeMlflowServer implements AutoCloseable {
         return this;
     }
 
-    static String error(String code, String message) {
+    public static String error(String code, String message) {
         return JsonNodeFactory.instance.objectNode().put("error_code", code).put("message", message).toString();
     }
 
