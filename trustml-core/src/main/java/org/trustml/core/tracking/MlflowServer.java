@@ -62,6 +62,7 @@ public final class MlflowServer implements Tracker {
     private static final int REMEMBERED_RUNS = 64;
 
     private final URI uri;
+    /** {@code null}: the environment's, read when the first request is made. */
     private final MlflowCredentials credentials;
     private final Tracker local;
     private final int retries;
@@ -91,19 +92,21 @@ public final class MlflowServer implements Tracker {
 
     private synchronized MlflowRest rest() {
         if (rest == null) {
-            rest = new MlflowRest(uri, credentials, connectTimeout, requestTimeout, retries, backoff, sleeper);
+            rest = new MlflowRest(uri, credentials != null ? credentials : MlflowCredentials.fromEnvironment(),
+                    connectTimeout, requestTimeout, retries, backoff, sleeper);
         }
         return rest;
     }
 
     /**
      * The tracking server at {@code uri} ({@code http://host:port}, the URI {@code mlflow server} prints, optionally
-     * with a path prefix), with the credentials of the environment ({@link MlflowCredentials#fromEnvironment()}),
+     * with a path prefix), with the credentials of the environment ({@link MlflowCredentials#fromEnvironment()}, read
+     * when the first request is made),
      * runs kept locally in {@link Tracker#temporary()}, 3 retries of idempotent calls starting at 0.5 s, a 10 s
      * connect and 120 s request timeout (MLflow's client default), and log batches at least every 10 s.
      */
     public static MlflowServer at(URI uri) {
-        return new MlflowServer(checked(uri), MlflowCredentials.fromEnvironment(), Tracker.temporary(), 3,
+        return new MlflowServer(checked(uri), null, Tracker.temporary(), 3,
                 Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(10),
                 d -> Thread.sleep(d.toMillis()), Collections.synchronizedMap(new LinkedHashMap<String, MlflowServerRun>() {
                     private static final long serialVersionUID = 1L;
@@ -337,6 +340,7 @@ public final class MlflowServer implements Tracker {
 
     @Override
     public String toString() {
-        return "MlflowServer[" + uri + ", " + credentials + ", local " + local.getClass().getSimpleName() + "]";
+        return "MlflowServer[" + uri + ", " + (credentials != null ? credentials : "credentials from the environment")
+                + ", local " + local.getClass().getSimpleName() + "]";
     }
 }

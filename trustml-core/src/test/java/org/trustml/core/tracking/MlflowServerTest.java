@@ -366,6 +366,18 @@ class MlflowServerTest {
     }
 
     @Test
+    void withMlflowServerKeepsTheTrackerChosenSoFarAsTheLocalOne() {
+        MlflowFileStore store = new MlflowFileStore(dir.resolve("mlruns"));
+        RunOptions o = RunOptions.seed(1).withTracker(store).withMlflowServer(fake.uri()).withMlflowServer(fake.uri());
+        assertThat(o.tracker()).isInstanceOfSatisfying(MlflowServer.class, s -> {
+            assertThat(s.local()).isSameAs(store);
+            assertThat(s.uri()).isEqualTo(fake.uri());
+            assertThat(s.toString()).contains("credentials from the environment");
+        });
+        assertThat(fake.requests()).isEmpty(); // nothing is sent before a run starts
+    }
+
+    @Test
     void theTrackingUriMustBeAServerAndHoldNoPassword() {
         assertThatThrownBy(() -> MlflowServer.at("http://bob:hunter2@mlflow.example:5000"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining(MlflowCredentials.PASSWORD)
