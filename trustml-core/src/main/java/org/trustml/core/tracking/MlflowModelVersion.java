@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param name    the registered model's name
  * @param version the version number, as MLflow spells it (a string of digits)
- * @param source  where the model's files are, e.g. {@code mlflow-artifacts:/1/<run id>/artifacts/03-train}
+ * @param source  where the model's files are, e.g. {@code mlflow-artifacts:/1/<run id>/artifacts/04-train/model}
  * @param runId   the server run that made it, if the registry was told
  * @param status  {@code PENDING_REGISTRATION}, {@code FAILED_REGISTRATION} or {@code READY}
  * @param aliases the aliases that point at this version (e.g. {@code champion})

@@ -61,12 +61,12 @@ public final class MlflowRegistry {
     public MlflowModelVersion createModelVersion(String name, String source, String runId) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", nonEmpty(name, "registered model name"))
                 .put("source", nonEmpty(source, "source")).put("run_id", nonEmpty(runId, "run id"));
-        return version("model-versions/create", rest.post("model-versions/create", body, Retry.ONCE));
+        return version("POST model-versions/create", rest.post("model-versions/create", body, Retry.ONCE));
     }
 
     /** Version {@code version} of {@code name}. */
     public MlflowModelVersion modelVersion(String name, String version) {
-        return version("model-versions/get", rest.get("model-versions/get",
+        return version("GET model-versions/get", rest.get("model-versions/get",
                 Map.of("name", nonEmpty(name, "registered model name"), "version", checkedVersion(version))));
     }
 
@@ -80,7 +80,7 @@ public final class MlflowRegistry {
     /** The version {@code alias} of {@code name} points at, if it points anywhere. */
     public Optional<MlflowModelVersion> versionByAlias(String name, String alias) {
         try {
-            return Optional.of(version("registered-models/alias", rest.get("registered-models/alias",
+            return Optional.of(version("GET registered-models/alias", rest.get("registered-models/alias",
                     Map.of("name", nonEmpty(name, "registered model name"), "alias", checkedAlias(alias)))));
         } catch (MlflowServerException e) {
             // MLflow's stores answer "Registered model alias <alias> not found." with INVALID_PARAMETER_VALUE
@@ -107,10 +107,12 @@ public final class MlflowRegistry {
         return modelVersion(name, created.version());
     }
 
-    private MlflowModelVersion version(String method, JsonNode answer) {
+    /** The answer's {@code model_version}; {@code call} is the verb and method, e.g. {@code GET model-versions/get}. */
+    private MlflowModelVersion version(String call, JsonNode answer) {
         JsonNode v = answer.path("model_version");
         if (v.path("version").asText("").isEmpty()) {
-            throw MlflowServerException.malformed(rest.base(), MlflowRest.API + method, "without model_version.version");
+            throw MlflowServerException.malformed(rest.base(), call.replace(" ", " " + MlflowRest.API),
+                    "without model_version.version");
         }
         return MlflowModelVersion.of(v);
     }

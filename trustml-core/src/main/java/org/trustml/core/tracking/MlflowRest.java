@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
@@ -43,10 +44,16 @@ final class MlflowRest {
 
     private static final Set<Integer> TRANSIENT = Set.of(408, 429, 500, 502, 503, 504);
     private static final int MAX_MESSAGE = 500;
-    private static final Map<Integer, String> CODE_OF_STATUS = Map.of(400, "BAD_REQUEST", 401, "UNAUTHENTICATED",
-            403, "PERMISSION_DENIED", 404, "ENDPOINT_NOT_FOUND", 409, "RESOURCE_CONFLICT", 429,
-            "REQUEST_LIMIT_EXCEEDED", 501, "NOT_IMPLEMENTED", 503, "TEMPORARILY_UNAVAILABLE", 504,
-            "DEADLINE_EXCEEDED");
+    /**
+     * The error code MLflow's client gives an answer without one: {@code HTTP_STATUS_TO_ERROR_CODE} of
+     * {@code mlflow/exceptions.py} (the inverse of {@code ERROR_CODE_TO_HTTP_STATUS}, 400, 404 and 500 overridden);
+     * any other status is {@code INTERNAL_ERROR}.
+     */
+    private static final Map<Integer, String> CODE_OF_STATUS = Map.ofEntries(Map.entry(400, "BAD_REQUEST"),
+            Map.entry(401, "UNAUTHENTICATED"), Map.entry(403, "PERMISSION_DENIED"), Map.entry(404, "ENDPOINT_NOT_FOUND"),
+            Map.entry(409, "ALREADY_EXISTS"), Map.entry(429, "RESOURCE_EXHAUSTED"), Map.entry(499, "CANCELLED"),
+            Map.entry(500, "INTERNAL_ERROR"), Map.entry(501, "NOT_IMPLEMENTED"), Map.entry(503, "TEMPORARILY_UNAVAILABLE"),
+            Map.entry(504, "DEADLINE_EXCEEDED"));
 
     /** Whether a call may be sent again. */
     enum Retry { IDEMPOTENT, ONCE }
@@ -153,7 +160,7 @@ final class MlflowRest {
                 pause(attempt, endpoint);
                 continue;
             }
-            throw error(endpoint, status, response.body(), attempt);
+            throw error(endpoint, status, response.body(), response.headers().firstValue("Location"), attempt);
         }
     }
 
@@ -185,7 +192,8 @@ final class MlflowRest {
      * MLflow's error body when there is one; otherwise the code MLflow's client derives from the status
      * ({@code mlflow/exceptions.py} {@code HTTP_STATUS_TO_ERROR_CODE}) and the body as the message.
      */
-    private MlflowServerException error(String endpoint, int status, String body, int attempts) {
+    private MlflowServerException error(String endpoint, int status, String body, Optional<String> location,
+            int attempts) {
         String code = null;
         String message = body == null ? "" : body;
         try {
@@ -198,9 +206,11 @@ final class MlflowRest {
             // not MLflow's JSON error (a proxy's page, the basic-auth app's plain text): the body is the message
         }
         if (code == null) {
-            code = CODE_OF_STATUS.getOrDefault(status, status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST");
+            code = CODE_OF_STATUS.getOrDefault(status, "INTERNAL_ERROR");
         }
-        return MlflowServerException.answered(base, endpoint, status, code, cut(message), attempts);
+        // redirects are not followed (they would carry the credentials elsewhere): say where to point trustml
+        String where = location.map(l -> " (redirected to " + l + ": give trustml that URI)").orElse("");
+        return MlflowServerException.answered(base, endpoint, status, code, cut(message) + where, attempts);
     }
 
     private static String cut(String s) {

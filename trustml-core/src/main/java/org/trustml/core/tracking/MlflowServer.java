@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -252,8 +253,7 @@ public final class MlflowServer implements Tracker {
         requireNonNull(tags, "tags");
         MlflowRest rest = rest();
         String experimentId = experimentId(rest, experiment);
-        Map<String, String> all = new LinkedHashMap<>();
-        MlflowFileStore.standardTags(runName).forEach((k, v) -> all.put(k, v));
+        Map<String, String> all = new LinkedHashMap<>(MlflowFileStore.standardTags(runName));
         all.putAll(tags);
         all.put("trustml.run_id", runId);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -282,7 +282,7 @@ public final class MlflowServer implements Tracker {
             }
             throw e;
         }
-        MlflowServerRun planned = new MlflowServerRun(uri, experimentId, serverRunId, artifactUri, java.util.List.of());
+        MlflowServerRun planned = new MlflowServerRun(uri, experimentId, serverRunId, artifactUri, List.of());
         LOG.info("run {}: tracked on MLflow server as run {} ({}); local run directory {}", runId, serverRunId,
                 planned.uiLink(), localRun.artifactDirectory());
         return new MlflowServerTrackedRun(rest, planned, localRun, flushInterval, System::nanoTime,

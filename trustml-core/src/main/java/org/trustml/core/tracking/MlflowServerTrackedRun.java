@@ -150,8 +150,8 @@ final class MlflowServerTrackedRun implements TrackedRun {
         MlflowServerRun done = new MlflowServerRun(run.server(), run.experimentId(), run.runId(), run.artifactUri(),
                 failures);
         if (!done.complete()) {
-            LOG.warn("run {} on MLflow server {} is incomplete ({} failed, listed above); the local run directory {} "
-                    + "has everything", run.runId(), run.server(), failures.size(), local.artifactDirectory());
+            LOG.warn("run {} on MLflow server {} is incomplete; the local run directory {} has everything. {} failed: {}",
+                    run.runId(), run.server(), local.artifactDirectory(), failures.size(), String.join("; ", failures));
         }
         onFinish.accept(done);
     }

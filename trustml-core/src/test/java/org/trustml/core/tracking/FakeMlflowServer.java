@@ -105,14 +105,6 @@ public final class FakeMlflowServer implements AutoCloseable {
         public String endpoint() {
             return method + " " + path;
         }
-
-        public JsonNode json() {
-            try {
-                return Json.reader().readTree(body);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     /** A run as the server keeps it. */
@@ -197,7 +189,10 @@ public final class FakeMlflowServer implements AutoCloseable {
         return this;
     }
 
-    /** The next request to {@code endpoint} ({@code "POST /api/..."}) gets this answer instead (status 0: no answer). */
+    /**
+     * The next request to {@code endpoint} ({@code "POST /api/..."}) gets this answer instead (status 0: no answer;
+     * a 3xx comes with a {@code Location} on https).
+     */
     public synchronized FakeMlflowServer answerNext(String endpoint, int status, String body) {
         scripted.computeIfAbsent(endpoint, k -> new ArrayDeque<>()).add(new Object[] {status, body});
         return this;
@@ -232,6 +227,9 @@ public final class FakeMlflowServer implements AutoCloseable {
             if ((int) answer[0] == 0) {
                 x.close(); // no answer at all: the client sees the connection end
                 return;
+            }
+            if ((int) answer[0] / 100 == 3) { // a redirect, as a TLS-terminating proxy answers plain HTTP
+                x.getResponseHeaders().add("Location", "https://127.0.0.1:" + server.getAddress().getPort() + path);
             }
             send(x, (int) answer[0], (String) answer[1]);
             return;

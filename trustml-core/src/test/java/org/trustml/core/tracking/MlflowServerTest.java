@@ -199,6 +199,14 @@ class MlflowServerTest {
                 });
         assertThat(fake.count("POST /api/2.0/mlflow/runs/create")).isEqualTo(2); // the first run's, and this one
 
+        // a redirect is not followed (it would take the credentials along): the error says where to point trustml
+        fake.answerNext(GET_BY_NAME, 301, "");
+        assertThatThrownBy(() -> server().withLocal(Tracker.none(dir)).start("e", RUN, "n", T0, Map.of()))
+                .isInstanceOfSatisfying(MlflowServerException.class, e -> {
+                    assertThat(e.errorCode()).contains("INTERNAL_ERROR"); // MLflow's code for a status it has none for
+                    assertThat(e.getMessage()).contains("(HTTP 301)").contains("(redirected to https://127.0.0.1:");
+                });
+
         // a 500 page that is not MLflow's JSON: retried 3 times, then its code is MLflow's for the status
         for (int i = 0; i < 4; i++) {
             fake.answerNext(GET_BY_NAME, 500, "<html>Internal Server Error</html>");
