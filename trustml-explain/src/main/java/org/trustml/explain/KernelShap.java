@@ -105,6 +105,11 @@ public final class KernelShap {
         return samples > 0 ? samples : 2 * m + 2048;
     }
 
+    /** The budget as set: 0 for shap's auto {@code 2M + 2048}. */
+    public int samples() {
+        return samples;
+    }
+
     public double tolerance() {
         return tolerance;
     }

@@ -11,7 +11,8 @@ import org.trustml.explain.internal.KMeans;
 /**
  * The background rows SHAP integrates absent features over, with a weight each (normalised to sum 1): shap's
  * {@code DenseData}. Summarise large data with {@link #kmeans} or {@link #sample}, as shap advises: KernelSHAP
- * costs one model row per background row per coalition. Rows and weights are copied in and out.
+ * costs one model row per background row per coalition. A value may be NaN, a missing value (XGBoost trees send it
+ * down their default branch; a model over rows gets it as it is). Rows and weights are copied in and out.
  *
  * @param featureNames one per column
  * @param rows         the background rows
@@ -39,9 +40,9 @@ public record ShapBackground(List<String> featureNames, double[][] rows, double[
                         .expected(featureNames.size() + " values, one per feature").build();
             }
             for (int j = 0; j < rows[i].length; j++) {
-                if (!Double.isFinite(rows[i][j])) {
-                    throw InvalidInputException.problem("is not a finite number").row(i + 1L)
-                            .column(featureNames.get(j)).value(rows[i][j]).expected("a finite background value").build();
+                if (Double.isInfinite(rows[i][j])) {
+                    throw InvalidInputException.problem("is infinite").row(i + 1L).column(featureNames.get(j))
+                            .value(rows[i][j]).expected("a finite background value (NaN for a missing one)").build();
                 }
             }
             if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
@@ -113,6 +114,14 @@ public record ShapBackground(List<String> featureNames, double[][] rows, double[
                     .expected("at most as many centres as rows").build();
         }
         ShapBackground checked = of(featureNames, rows); // validates the rows
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < rows[i].length; j++) {
+                if (Double.isNaN(rows[i][j])) {
+                    throw InvalidInputException.problem("is missing").row(i + 1L).column(featureNames.get(j))
+                            .expected("complete rows for k-means (impute missing values first)").build();
+                }
+            }
+        }
         KMeans.Result r = KMeans.fit(checked.rows, k, 10, seed);
         double[][] centres = r.centres();
         for (double[] centre : centres) {

@@ -22,7 +22,10 @@ import org.trustml.core.table.Table;
 import org.trustml.core.tracking.Tracker;
 import org.trustml.tabular.TabularAlgorithm;
 import org.trustml.tabular.TabularClassifierConfig;
+import org.trustml.tabular.TabularEvaluation;
+import org.trustml.tabular.TabularEvaluator;
 import org.trustml.tabular.TabularModel;
+import org.trustml.tabular.stages.EvaluateTabularClassifier;
 import org.trustml.tabular.stages.TrainTabularClassifier;
 
 /** TreeSHAP on the Tribuo trees trustml-tabular trains: the trees predict as Tribuo does, and XGBoost agrees. */
@@ -124,6 +127,55 @@ class TribuoTreesTest {
         double a = Math.exp(z[0] - max);
         double b = Math.exp(z[1] - max);
         return new double[] {a / (a + b), b / (a + b)};
+    }
+
+    TabularEvaluation evaluate(TabularAlgorithm algorithm, TabularEvaluator evaluator) throws IOException {
+        TabularClassifierConfig config = TabularClassifierConfig.decisionTree("approved", "x1", "x2", "region", "owner")
+                .withAlgorithm(algorithm).withTrees(15, 3);
+        return Pipeline.from(Ingest.csv(loans())).then(TrainTabularClassifier.with(config))
+                .then(EvaluateTabularClassifier.onHeldOutRows().with(evaluator))
+                .run(RunOptions.seed(7).withTracker(Tracker.none(dir.resolve("runs")))).output();
+    }
+
+    @Test
+    void theTreeShapEvaluatorSumsOneHotFeaturesIntoTheirColumn() throws IOException {
+        TabularEvaluation evaluation = evaluate(TabularAlgorithm.GRADIENT_BOOSTING, TreeShapEvaluator.pathDependent(3));
+        ShapReport report = (ShapReport) evaluation.evaluators().get("tree_shap");
+        TabularModel model = evaluation.model();
+        assertThat(report.features()).containsExactly("x1", "x2", "region", "owner");
+        assertThat(report.units()).isEqualTo("margin");
+        assertThat(report.background()).isEqualTo("tree covers");
+        assertThat(report.rowsInMean()).isEqualTo(model.testRows());
+        assertThat(report.rows()).hasSize(3);
+        assertThat(report.metric("shap_additivity_error").orElseThrow().value()).isLessThan(1e-9);
+        TreeEnsemble trees = TribuoTrees.of(model);
+        ShapReport.ExplainedRow first = report.rows().get(0);
+        double[] x = TribuoTrees.featureRows(model, trees, model.heldOutRows())[first.row()];
+        ShapExplanation e = Shap.treePathDependent(trees).explain(x);
+        int k = model.classes().indexOf(first.predicted());
+        double region = 0;
+        for (int j = 0; j < trees.features().size(); j++) {
+            region += trees.features().get(j).startsWith("region=") ? e.values(k)[j] : 0;
+        }
+        assertThat(first.values().get(2)).isCloseTo(region, within(1e-15));
+        assertThat(first.values().get(0)).isEqualTo(e.values(k)[trees.features().indexOf("x1")]);
+    }
+
+    @Test
+    void aDecisionTreeNeedsItsTrainingRowsForPathDependentValues() throws IOException {
+        assertThatThrownBy(() -> evaluate(TabularAlgorithm.DECISION_TREE, TreeShapEvaluator.pathDependent(2)))
+                .hasRootCauseInstanceOf(InvalidInputException.class).rootCause().hasMessageContaining("node counts")
+                .hasMessageContaining("against(rows)");
+        Table all = Table.readCsv(dir.resolve("loans.csv"));
+        ShapReport covered = (ShapReport) evaluate(TabularAlgorithm.DECISION_TREE,
+                TreeShapEvaluator.pathDependent(2).against(all)).evaluators().get("tree_shap");
+        assertThat(covered.background()).isEqualTo("covers counted on 240 rows");
+        ShapReport inter = (ShapReport) evaluate(TabularAlgorithm.DECISION_TREE,
+                TreeShapEvaluator.interventional(2).withBackgroundSize(20)).evaluators().get("tree_shap");
+        assertThat(inter.method()).isEqualTo(ShapMethod.TREE_INTERVENTIONAL);
+        assertThat(inter.units()).isEqualTo("probability");
+        assertThat(inter.background()).endsWith("evaluated rows, sample of 20");
+        assertThat(inter.metric("shap_additivity_error").orElseThrow().value()).isLessThan(1e-12);
     }
 
     @Test
