@@ -197,16 +197,30 @@ public final class KernelShap {
             KernelCoalitions design = new KernelCoalitions(m, budget(m), BATCHES, new SplittableRandom(seed));
             List<double[]> y = new ArrayList<>();
             evaluate(game, design.masks(), 0, index, all, fnull, y);
+            KernelRegression.Equations fixed = new KernelRegression.Equations(m, outputs);
+            double[] fixedWeights = design.fixedWeights();
+            for (int i = 0; i < fixedWeights.length; i++) {
+                fixed.add(design.masks().get(i), fixedWeights[i], y.get(i), delta);
+            }
+            KernelRegression.Equations[] drawn = new KernelRegression.Equations[BATCHES];
+            double[] draws = new double[BATCHES];
+            for (int b = 0; b < BATCHES; b++) {
+                drawn[b] = new KernelRegression.Equations(m, outputs);
+            }
             int target = design.fixedCount() + BATCHES * m;
             while (true) {
                 if (!design.exact()) {
                     int before = design.masks().size();
                     design.sampleUpTo(target);
                     evaluate(game, design.masks(), before, index, all, fnull, y);
+                    for (int[] draw : design.drainIncrements()) { // {row, batch}: one more count of that row
+                        drawn[draw[1]].add(design.masks().get(draw[0]), 1.0, y.get(draw[0]), delta);
+                        draws[draw[1]]++;
+                    }
                 }
-                double[][] ys = y.toArray(new double[0][]);
-                double[][] estimate = KernelRegression.solve(design.masks(), design.weights(), ys, delta).phi();
-                double[][] errors = design.exact() ? new double[outputs][m] : batchErrors(design, ys, delta, estimate);
+                double[][] estimate = estimate(design, fixed, drawn, draws, y, delta);
+                double[][] errors = design.exact() ? new double[outputs][m]
+                        : batchErrors(design.weightLeft(), fixed, drawn, draws, delta, outputs, m);
                 for (int d = 0; d < outputs; d++) {
                     for (int j = 0; j < m; j++) {
                         phi[d][index[j]] = estimate[d][j];
@@ -251,21 +265,37 @@ public final class KernelShap {
         }
     }
 
-    /** The batch-means standard errors {@code sd_b(φ_b) / √B}; NaN where a batch has no draws or a singular fit. */
-    private static double[][] batchErrors(KernelCoalitions design, double[][] y, double[] delta, double[][] estimate) {
-        int outputs = estimate.length;
-        int m = estimate[0].length;
+    /**
+     * The estimate from every coalition so far: the enumerated part plus the draw counts scaled to the weight left
+     * ({@code KernelCoalitions#weights}); a singular system falls back to the least squares over the coalitions.
+     */
+    private static double[][] estimate(KernelCoalitions design, KernelRegression.Equations fixed,
+            KernelRegression.Equations[] drawn, double[] draws, List<double[]> y, double[] delta) {
+        KernelRegression.Equations all = fixed;
+        double total = 0;
+        for (double d : draws) {
+            total += d;
+        }
+        for (int b = 0; b < BATCHES && total > 0; b++) {
+            all = all.plus(drawn[b], design.weightLeft() / total);
+        }
+        double[][] phi = KernelRegression.solve(all, delta);
+        return phi != null ? phi
+                : KernelRegression.solve(design.masks(), design.weights(), y.toArray(new double[0][]), delta).phi();
+    }
+
+    /**
+     * The batch-means standard errors {@code sd_b(φ_b) / √B}, batch {@code b}'s estimate from the enumerated part
+     * and its own draws; NaN where a batch has no draws or a singular system.
+     */
+    private static double[][] batchErrors(double weightLeft, KernelRegression.Equations fixed,
+            KernelRegression.Equations[] drawn, double[] draws, double[] delta, int outputs, int m) {
         double[][][] batch = new double[BATCHES][][];
         for (int b = 0; b < BATCHES; b++) {
-            double[] w = design.batchWeights(b);
-            if (w == null) {
+            batch[b] = draws[b] == 0 ? null : KernelRegression.solve(fixed.plus(drawn[b], weightLeft / draws[b]), delta);
+            if (batch[b] == null) {
                 return nan(outputs, m);
             }
-            KernelRegression.Solution s = KernelRegression.solve(design.masks(), w, y, delta);
-            if (s.singular()) {
-                return nan(outputs, m);
-            }
-            batch[b] = s.phi();
         }
         double[][] se = new double[outputs][m];
         for (int d = 0; d < outputs; d++) {

@@ -24,9 +24,10 @@ import java.util.SplittableRandom;
  * </ol>
  *
  * <p>Sampling is incremental ({@link #sampleUpTo}), so an "anytime" explainer can stop between rounds; the rows
- * and counts after {@code n} coalitions do not depend on where it paused. Draw {@code k} of the random part is
- * also counted in batch {@code k mod B}, whose weights ({@link #batchWeights}) give {@code B} smaller estimates
- * for the batch-means standard error. Random numbers come from the caller's {@link SplittableRandom}.
+ * and counts after {@code n} coalitions do not depend on where it paused. Draw {@code k} of the random part belongs
+ * to batch {@code k mod B}; {@link #drainIncrements} reports each count with its batch, from which the explainer
+ * keeps {@code B} smaller estimates for the batch-means standard error. Random numbers come from the caller's
+ * {@link SplittableRandom}.
  */
 public final class KernelCoalitions {
     private final int m;
@@ -38,10 +39,10 @@ public final class KernelCoalitions {
     private final int fixed;
     private final boolean exact;
     private final double weightLeft;
-    /** Draw counts of the sampled rows (row {@code fixed + i} at index {@code i}), overall and per batch. */
+    /** Draw counts of the sampled rows (row {@code fixed + i} at index {@code i}). */
     private double[] counts = new double[16];
-    private double[][] batchCounts;
     private final Map<Key, Integer> drawn = new HashMap<>();
+    private final List<int[]> increments = new ArrayList<>();
     private final SplittableRandom random;
     private final double[] sizeCdf;
     private final int firstRandomSize;
@@ -61,7 +62,6 @@ public final class KernelCoalitions {
         this.budget = m <= 30 ? (int) Math.min(samples, (1L << m) - 2) : samples;
         this.batches = batches;
         this.random = random;
-        this.batchCounts = new double[batches][16];
         int sizes = (m - 1 + 1) / 2; // ⌈(M−1)/2⌉
         int paired = (m - 1) / 2; // ⌊(M−1)/2⌋
         this.pairedSizes = paired;
@@ -210,48 +210,53 @@ public final class KernelCoalitions {
         int i = masks.size() - 1 - fixed;
         if (i >= counts.length) {
             counts = Arrays.copyOf(counts, counts.length * 2);
-            for (int b = 0; b < batches; b++) {
-                batchCounts[b] = Arrays.copyOf(batchCounts[b], counts.length);
-            }
         }
         count(i, batch);
     }
 
     private void count(int sampled, int batch) {
         counts[sampled] += 1;
-        batchCounts[batch][sampled] += 1;
+        increments.add(new int[] {fixed + sampled, batch});
+    }
+
+    /**
+     * The draws counted since the last call, in order, as {@code {row, batch}}: a new row's first count or a
+     * repeated draw's extra count (what incremental normal equations add).
+     */
+    public List<int[]> drainIncrements() {
+        List<int[]> out = List.copyOf(increments);
+        increments.clear();
+        return out;
+    }
+
+    /** The kernel weight the sampled rows share: what the enumerated sizes left. */
+    public double weightLeft() {
+        return weightLeft;
+    }
+
+    /** The enumerated rows' weights (a new array). */
+    public double[] fixedWeights() {
+        return fixedWeights.clone();
     }
 
     /** The kernel weight of every coalition so far: enumerated weights, then draw counts scaled to the weight left. */
     public double[] weights() {
-        return weights(counts);
-    }
-
-    /** The same with only batch {@code b}'s draw counts (its other sampled rows weigh 0); null if it has none. */
-    public double[] batchWeights(int b) {
-        return weights(batchCounts[b]);
-    }
-
-    /** Number of batches the draws are spread over. */
-    public int batches() {
-        return batches;
-    }
-
-    private double[] weights(double[] c) {
         int n = masks.size();
         double[] w = new double[n];
         System.arraycopy(fixedWeights, 0, w, 0, fixed);
         double total = 0;
         for (int i = 0; i < n - fixed; i++) {
-            total += c[i];
-        }
-        if (n > fixed && total == 0) {
-            return null;
+            total += counts[i];
         }
         for (int i = 0; i < n - fixed; i++) {
-            w[fixed + i] = c[i] * weightLeft / total;
+            w[fixed + i] = counts[i] * weightLeft / total;
         }
         return w;
+    }
+
+    /** Number of batches the draws are spread over. */
+    public int batches() {
+        return batches;
     }
 
     private int pick(double u) {
