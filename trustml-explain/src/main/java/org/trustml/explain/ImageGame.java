@@ -10,48 +10,28 @@ import java.util.List;
  * {@link CoalitionGame#image}: a coalition keeps its superpixels and fills the others ({@link MaskedImages}, as
  * LIME hides them); its value is the model's output row on that one image.
  */
-final class ImageGame implements CoalitionGame {
+final class ImageGame extends ModelGame {
     private final BatchModel model;
     private final MaskedImages images;
-    private final List<String> players;
     private final OutputKind kind;
     private final int batchSize;
-    private int outputs = -1;
-    private long modelRows;
 
     ImageGame(BatchModel model, RgbImage image, Segmentation segmentation, HideColor fill, OutputKind kind,
             int batchSize) {
+        super(names(requireNonNull(segmentation, "segmentation")));
         this.model = requireNonNull(model, "model");
         requireNonNull(image, "image");
-        requireNonNull(segmentation, "segmentation");
         this.images = new MaskedImages(image, segmentation, requireNonNull(fill, "fill"), false);
         this.kind = requireNonNull(kind, "kind");
         this.batchSize = Arguments.atLeast(1, "batch_size", batchSize, "at least one image per model call");
+    }
+
+    private static List<String> names(Segmentation segmentation) {
         List<String> names = new ArrayList<>();
         for (int s = 0; s < segmentation.count(); s++) {
             names.add("superpixel " + s);
         }
-        this.players = List.copyOf(names);
-    }
-
-    @Override
-    public List<String> players() {
-        return players;
-    }
-
-    @Override
-    public int outputs() {
-        if (outputs < 0) {
-            boolean[] all = new boolean[players.size()];
-            java.util.Arrays.fill(all, true);
-            values(List.of(all));
-        }
-        return outputs;
-    }
-
-    @Override
-    public long modelRows() {
-        return modelRows;
+        return names;
     }
 
     @Override

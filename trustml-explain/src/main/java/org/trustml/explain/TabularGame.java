@@ -11,15 +11,14 @@ import org.trustml.core.InvalidInputException;
  * from one model row. A player is varying unless {@code x}'s value is close to every background value of its
  * column ({@code |x − b| ≤ 10⁻⁸ + 10⁻⁵ |b|}, numpy's {@code isclose}, as shap's {@code varying_groups}).
  */
-final class TabularGame implements CoalitionGame {
+final class TabularGame extends ModelGame {
     private final RowModel<double[]> model;
     private final ShapBackground background;
     private final double[] x;
     private final int batchRows;
-    private int outputs = -1;
-    private long modelRows;
 
     TabularGame(RowModel<double[]> model, ShapBackground background, double[] x, int batchRows) {
+        super(requireNonNull(background, "background").featureNames());
         this.model = requireNonNull(model, "model");
         this.background = requireNonNull(background, "background");
         requireNonNull(x, "row");
@@ -40,19 +39,6 @@ final class TabularGame implements CoalitionGame {
     }
 
     @Override
-    public List<String> players() {
-        return background.featureNames();
-    }
-
-    @Override
-    public int outputs() {
-        if (outputs < 0) {
-            values(List.of()); // asks the model for f(x)
-        }
-        return outputs;
-    }
-
-    @Override
     public boolean[] varying() {
         boolean[] v = new boolean[x.length];
         for (int j = 0; j < x.length; j++) {
@@ -62,11 +48,6 @@ final class TabularGame implements CoalitionGame {
             }
         }
         return v;
-    }
-
-    @Override
-    public long modelRows() {
-        return modelRows;
     }
 
     @Override

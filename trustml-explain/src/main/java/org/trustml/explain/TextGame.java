@@ -3,7 +3,6 @@ package org.trustml.explain;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.trustml.core.InvalidInputException;
@@ -13,16 +12,21 @@ import org.trustml.explain.internal.IndexedText;
  * {@link CoalitionGame#text}: the players are the distinct words (lime's {@code \W+} split, bag of words); a
  * coalition's text drops every occurrence of the absent words, as LIME's perturbations do.
  */
-final class TextGame implements CoalitionGame {
+final class TextGame extends ModelGame {
     private final RowModel<String> model;
     private final IndexedText indexed;
-    private final List<String> players;
-    private int outputs = -1;
-    private long modelRows;
 
     TextGame(RowModel<String> model, String text) {
+        this(model, new IndexedText(requireNonNull(text, "text"), "\\W+", true, ""), text);
+    }
+
+    private TextGame(RowModel<String> model, IndexedText indexed, String text) {
+        super(words(indexed, text));
         this.model = requireNonNull(model, "model");
-        this.indexed = new IndexedText(requireNonNull(text, "text"), "\\W+", true, "");
+        this.indexed = indexed;
+    }
+
+    private static List<String> words(IndexedText indexed, String text) {
         if (indexed.featureCount() == 0) {
             throw InvalidInputException.problem("has no words").column("text").value(text)
                     .expected("at least one word").build();
@@ -31,27 +35,7 @@ final class TextGame implements CoalitionGame {
         for (int j = 0; j < indexed.featureCount(); j++) {
             names.add(indexed.feature(j));
         }
-        this.players = List.copyOf(names);
-    }
-
-    @Override
-    public List<String> players() {
-        return players;
-    }
-
-    @Override
-    public int outputs() {
-        if (outputs < 0) {
-            boolean[] all = new boolean[players.size()];
-            Arrays.fill(all, true);
-            values(List.of(all));
-        }
-        return outputs;
-    }
-
-    @Override
-    public long modelRows() {
-        return modelRows;
+        return names;
     }
 
     @Override
