@@ -123,8 +123,8 @@ final class ExplainCommand implements Callable<Integer> {
     Integer size;
 
     @Option(names = "--output-kind", defaultValue = "probabilities",
-            description = "What the model returns: probabilities (checked) or logits (softmax applied); "
-                    + "default: ${DEFAULT-VALUE}.")
+            description = "LIME: what the model returns, probabilities (checked) or logits (softmax applied); "
+                    + "default: ${DEFAULT-VALUE}. SHAP explains the outputs as they are (see --link).")
     String outputKind;
 
     @Option(names = "--samples", description = "Perturbation samples (default: 1000 for images, 5000 for tables); "

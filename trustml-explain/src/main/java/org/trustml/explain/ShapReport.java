@@ -22,7 +22,8 @@ import org.trustml.core.evaluation.MetricValue;
  * @param features           the model's feature columns
  * @param meanAbsolute       per feature column, the mean |SHAP value| over every explained row
  * @param rowsInMean         how many rows the mean is over
- * @param rows               explained rows in detail, in the order they were chosen
+ * @param rows               explained rows in detail, in the order they were explained (the chosen order for
+ *                           {@link TabularShapEvaluator}, row order for {@link TreeShapEvaluator})
  */
 public record ShapReport(int schemaVersion, ShapMethod method, String units, long seed, String background,
         List<String> features, List<Double> meanAbsolute, int rowsInMean, List<ExplainedRow> rows)
