@@ -45,29 +45,26 @@ final class BootstrapIntervals {
         FairnessStatistics stats = statistics.canonical();
         Strata strata = new Strata(stats);
         SplittableRandom root = new SplittableRandom(o.seed());
-        List<long[]> draws = new ArrayList<>(o.resamples());
-        for (int b = 0; b < o.resamples(); b++) {
-            draws.add(strata.draw(root.split()));
-        }
-        return fromDraws(stats, spec, o, draws);
+        return fromDraws(stats, spec, o, o.resamples(), b -> strata.draw(root.split()));
     }
 
     /**
-     * Intervals from given resamples of statistics in value order: {@code draws.get(b)[c]} rows of cell {@code c} in
-     * resample b (tests feed the resamples another tool drew).
+     * Intervals from {@code resamples} resamples of statistics in value order, drawn in order by {@code draw}:
+     * {@code draw.apply(b)[c]} rows of cell {@code c} in resample b (tests feed the resamples another tool drew).
+     * Memory: one value per number of the report and resample, not the resamples themselves.
      */
     static Map<String, ConfidenceInterval> fromDraws(FairnessStatistics stats, FairnessSpec spec, IntervalOptions o,
-                                                     List<long[]> draws) {
+                                                     int resamples, java.util.function.IntFunction<long[]> draw) {
         Map<String, String> pointUndefined = new HashMap<>();
         Map<String, Double> point = ReportAssembler.flatValues(stats, spec, pointUndefined);
         List<String> keys = new ArrayList<>(new TreeMap<>(point).keySet());
-        int b = draws.size();
+        int b = resamples;
         double[][] values = new double[keys.size()][b];
         String[] firstReason = new String[keys.size()];
         int[] undefinedIn = new int[keys.size()];
         for (int r = 0; r < b; r++) {
             Map<String, String> why = new HashMap<>();
-            Map<String, Double> v = ReportAssembler.flatValues(stats.resampled(draws.get(r)), spec, why);
+            Map<String, Double> v = ReportAssembler.flatValues(stats.resampled(draw.apply(r)), spec, why);
             for (int k = 0; k < keys.size(); k++) {
                 double x = v.get(keys.get(k));
                 values[k][r] = x;

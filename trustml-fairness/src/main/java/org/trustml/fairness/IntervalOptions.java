@@ -12,12 +12,12 @@ import org.trustml.core.InvalidInputException;
  *
  * @param method    percentile, BCa or analytic
  * @param level     the confidence level, in (0, 1)
- * @param resamples bootstrap resamples, 2 to 1,000,000 (0 for analytic intervals)
+ * @param resamples bootstrap resamples, 2 to 100,000 (0 for analytic intervals)
  * @param seed      the bootstrap's seed (0 for analytic intervals)
  */
 public record IntervalOptions(IntervalMethod method, double level, int resamples, long seed) {
-    /** The most resamples a report takes. */
-    public static final int MAX_RESAMPLES = 1_000_000;
+    /** The most resamples a report takes: each number of the report keeps one double per resample. */
+    public static final int MAX_RESAMPLES = 100_000;
 
     public IntervalOptions {
         requireNonNull(method, "method");

@@ -100,8 +100,9 @@ class IntervalReferenceTest {
         Map<String, Double> point = ReportAssembler.flatValues(s, sp, new HashMap<>());
         List<long[]> draws = identicalDraws(s);
         Map<String, ConfidenceInterval> pct = BootstrapIntervals.fromDraws(s, sp, IntervalOptions.percentile(0.95, 2, 0),
-                draws);
-        Map<String, ConfidenceInterval> bca = BootstrapIntervals.fromDraws(s, sp, IntervalOptions.bca(0.95, 2, 0), draws);
+                draws.size(), draws::get);
+        Map<String, ConfidenceInterval> bca = BootstrapIntervals.fromDraws(s, sp, IntervalOptions.bca(0.95, 2, 0),
+                draws.size(), draws::get);
         List<String> keys = new ArrayList<>(new java.util.TreeMap<>(point).keySet());
         double[][] jack = BootstrapIntervals.jackknife(s, sp, keys);
         BootstrapIntervals.Strata strata = new BootstrapIntervals.Strata(s);
