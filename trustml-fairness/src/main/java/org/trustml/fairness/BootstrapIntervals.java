@@ -91,7 +91,7 @@ final class BootstrapIntervals {
                 ci = undefined(o, "undefined or infinite in " + undefinedIn[k] + " of " + b + " resamples (first: "
                         + firstReason[k] + ")");
             } else {
-                ci = interval(theta, values[k], o, jackknife == null ? null : jackknife[k], stats, strata);
+                ci = interval(theta, values[k], o, jackknife == null ? null : jackknife[k], strata);
             }
             out.put(key, ci);
         }
@@ -104,7 +104,7 @@ final class BootstrapIntervals {
     }
 
     private static ConfidenceInterval interval(double theta, double[] values, IntervalOptions o, double[] jack,
-                                               FairnessStatistics stats, Strata strata) {
+                                               Strata strata) {
         double[] sorted = BootstrapMath.sorted(values);
         double alpha = (1 - o.level()) / 2;
         double lo;
