@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
-import org.trustml.core.evaluation.ConfidenceInterval;
+import org.trustml.core.evaluation.MetricInterval;
 import org.trustml.fairness.internal.BootstrapMath;
 import org.trustml.fairness.internal.Tally;
 
@@ -63,20 +63,7 @@ final class AnalyticIntervals {
         RATES.put(ACCURACY, new Rate(t -> t.rowsTp() + t.rowsTn(), Tally::rows));
         RATES.put(ERROR_RATE, new Rate(t -> t.rowsFp() + t.rowsFn(), Tally::rows));
         RATES.put(SELECTION_RATE, new Rate(predPos, Tally::rows));
-        FairnessMetric[][] compared = {
-            {TRUE_POSITIVE_RATE, TRUE_POSITIVE_RATE_DIFFERENCE, TRUE_POSITIVE_RATE_RATIO},
-            {TRUE_NEGATIVE_RATE, TRUE_NEGATIVE_RATE_DIFFERENCE, TRUE_NEGATIVE_RATE_RATIO},
-            {FALSE_POSITIVE_RATE, FALSE_POSITIVE_RATE_DIFFERENCE, FALSE_POSITIVE_RATE_RATIO},
-            {FALSE_NEGATIVE_RATE, FALSE_NEGATIVE_RATE_DIFFERENCE, FALSE_NEGATIVE_RATE_RATIO},
-            {POSITIVE_PREDICTIVE_VALUE, POSITIVE_PREDICTIVE_VALUE_DIFFERENCE, POSITIVE_PREDICTIVE_VALUE_RATIO},
-            {NEGATIVE_PREDICTIVE_VALUE, NEGATIVE_PREDICTIVE_VALUE_DIFFERENCE, NEGATIVE_PREDICTIVE_VALUE_RATIO},
-            {FALSE_DISCOVERY_RATE, FALSE_DISCOVERY_RATE_DIFFERENCE, FALSE_DISCOVERY_RATE_RATIO},
-            {FALSE_OMISSION_RATE, FALSE_OMISSION_RATE_DIFFERENCE, FALSE_OMISSION_RATE_RATIO},
-            {ACCURACY, ACCURACY_DIFFERENCE, ACCURACY_RATIO},
-            {ERROR_RATE, ERROR_RATE_DIFFERENCE, ERROR_RATE_RATIO},
-            {SELECTION_RATE, SELECTION_RATE_DIFFERENCE, SELECTION_RATE_RATIO},
-        };
-        for (FairnessMetric[] m : compared) {
+        for (FairnessMetric[] m : ClassificationMetrics.COMPARED) {
             DIFFERENCES.put(m[1], m[0]);
             RATIOS.put(m[2], m[0]);
         }
@@ -86,7 +73,7 @@ final class AnalyticIntervals {
     }
 
     /** The interval of every key of {@code point} ({@code section.metric[.slice]}). */
-    static Map<String, ConfidenceInterval> compute(FairnessStatistics stats, double level, Map<String, Double> point,
+    static Map<String, MetricInterval> compute(FairnessStatistics stats, double level, Map<String, Double> point,
                                                    Map<String, String> pointUndefined) {
         double z = BootstrapMath.normalQuantile(1 - (1 - level) / 2);
         Map<FairnessSlice, Tally> tallies = new EnumMap<>(FairnessSlice.class);
@@ -94,22 +81,22 @@ final class AnalyticIntervals {
             tallies.put(s, stats.tally(s));
         }
         boolean unit = stats.unitWeights();
-        Map<String, ConfidenceInterval> out = new TreeMap<>();
+        Map<String, MetricInterval> out = new TreeMap<>();
         point.forEach((key, theta) -> {
             String[] parts = key.split("\\.");
             FairnessMetric metric = FairnessMetric.fromJsonName(parts[1]);
             // the dataset section's disparate impact and parity difference compare base rates
             boolean dataset = parts[0].equals("dataset");
             String method = method(metric);
-            ConfidenceInterval ci;
+            MetricInterval ci;
             if (method == null) {
-                ci = ConfidenceInterval.undefined(level, "analytic", "no closed-form interval for " + metric.jsonName()
+                ci = MetricInterval.undefined(level, "analytic", "no closed-form interval for " + metric.jsonName()
                         + "; use the bootstrap (--ci-method percentile or bca)");
             } else if (!unit) {
-                ci = ConfidenceInterval.undefined(level, method, "the analytic intervals need unit weights (the "
+                ci = MetricInterval.undefined(level, method, "the analytic intervals need unit weights (the "
                         + "binomial variance of a weighted rate is not x(n - x)/n); use the bootstrap");
             } else if (Double.isNaN(theta)) {
-                ci = ConfidenceInterval.undefined(level, method, "the value is undefined: "
+                ci = MetricInterval.undefined(level, method, "the value is undefined: "
                         + pointUndefined.getOrDefault(key, "NaN"));
             } else {
                 ci = interval(metric, dataset, parts.length > 2 ? FairnessSlice.valueOf(parts[2].toUpperCase(java.util.Locale.ROOT))
@@ -134,7 +121,7 @@ final class AnalyticIntervals {
         return m == AVERAGE_ODDS_DIFFERENCE || m == AVERAGE_PREDICTIVE_VALUE_DIFFERENCE ? "wald" : null;
     }
 
-    private static ConfidenceInterval interval(FairnessMetric m, boolean dataset, FairnessSlice slice,
+    private static MetricInterval interval(FairnessMetric m, boolean dataset, FairnessSlice slice,
                                                Map<FairnessSlice, Tally> t, double z, double level, String method) {
         Tally u = t.get(FairnessSlice.UNPRIVILEGED);
         Tally p = t.get(FairnessSlice.PRIVILEGED);
@@ -153,7 +140,7 @@ final class AnalyticIntervals {
             long xu = r.num.applyAsLong(u);
             long xp = r.num.applyAsLong(p);
             if (xu == 0 || xp == 0) {
-                return ConfidenceInterval.undefined(level, method, "Katz's interval needs a positive numerator in both "
+                return MetricInterval.undefined(level, method, "Katz's interval needs a positive numerator in both "
                         + "groups (ln 0)");
             }
             return ci(katzLog(xu, r.den.applyAsLong(u), xp, r.den.applyAsLong(p), z), level, method);
@@ -166,8 +153,8 @@ final class AnalyticIntervals {
                 z), level, method);
     }
 
-    private static ConfidenceInterval ci(double[] bounds, double level, String method) {
-        return ConfidenceInterval.of(bounds[0], bounds[1], level, method);
+    private static MetricInterval ci(double[] bounds, double level, String method) {
+        return MetricInterval.of(bounds[0], bounds[1], level, method);
     }
 
     /** Wilson's score interval of x successes in n trials, n > 0. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.trustml.core.evaluation.ConfidenceInterval;
+import org.trustml.core.evaluation.MetricInterval;
 import org.trustml.fairness.internal.BootstrapMath;
 import org.trustml.fairness.internal.Multinomial;
 
@@ -41,7 +41,7 @@ final class BootstrapIntervals {
      * order ({@link FairnessStatistics#canonical()}), the point values too, so the same data gives the same bits
      * however it was accumulated.
      */
-    static Map<String, ConfidenceInterval> compute(FairnessStatistics statistics, FairnessSpec spec, IntervalOptions o) {
+    static Map<String, MetricInterval> compute(FairnessStatistics statistics, FairnessSpec spec, IntervalOptions o) {
         FairnessStatistics stats = statistics.canonical();
         Strata strata = new Strata(stats);
         SplittableRandom root = new SplittableRandom(o.seed());
@@ -53,7 +53,7 @@ final class BootstrapIntervals {
      * {@code draw.apply(b)[c]} rows of cell {@code c} in resample b (tests feed the resamples another tool drew).
      * Memory: one value per number of the report and resample, not the resamples themselves.
      */
-    static Map<String, ConfidenceInterval> fromDraws(FairnessStatistics stats, FairnessSpec spec, IntervalOptions o,
+    static Map<String, MetricInterval> fromDraws(FairnessStatistics stats, FairnessSpec spec, IntervalOptions o,
                                                      int resamples, java.util.function.IntFunction<long[]> draw) {
         Map<String, String> pointUndefined = new HashMap<>();
         Map<String, Double> point = ReportAssembler.flatValues(stats, spec, pointUndefined);
@@ -78,11 +78,11 @@ final class BootstrapIntervals {
         }
         double[][] jackknife = o.method() == IntervalMethod.BCA ? jackknife(stats, spec, keys) : null;
         Strata strata = new Strata(stats);
-        Map<String, ConfidenceInterval> out = new TreeMap<>();
+        Map<String, MetricInterval> out = new TreeMap<>();
         for (int k = 0; k < keys.size(); k++) {
             String key = keys.get(k);
             double theta = point.get(key);
-            ConfidenceInterval ci;
+            MetricInterval ci;
             if (Double.isNaN(theta)) {
                 ci = undefined(o, "the value is undefined: " + pointUndefined.getOrDefault(key, "NaN"));
             } else if (Double.isInfinite(theta)) {
@@ -103,7 +103,7 @@ final class BootstrapIntervals {
         return r == null ? "" : ": " + r;
     }
 
-    private static ConfidenceInterval interval(double theta, double[] values, IntervalOptions o, double[] jack,
+    private static MetricInterval interval(double theta, double[] values, IntervalOptions o, double[] jack,
                                                Strata strata) {
         double[] sorted = BootstrapMath.sorted(values);
         double alpha = (1 - o.level()) / 2;
@@ -127,11 +127,11 @@ final class BootstrapIntervals {
             lo = BootstrapMath.quantile(sorted, levels[0]);
             hi = BootstrapMath.quantile(sorted, levels[1]);
         }
-        return ConfidenceInterval.of(Math.min(lo, hi), Math.max(lo, hi), o.level(), o.method().jsonName());
+        return MetricInterval.of(Math.min(lo, hi), Math.max(lo, hi), o.level(), o.method().jsonName());
     }
 
-    private static ConfidenceInterval undefined(IntervalOptions o, String reason) {
-        return ConfidenceInterval.undefined(o.level(), o.method().jsonName(), reason);
+    private static MetricInterval undefined(IntervalOptions o, String reason) {
+        return MetricInterval.undefined(o.level(), o.method().jsonName(), reason);
     }
 
     /**

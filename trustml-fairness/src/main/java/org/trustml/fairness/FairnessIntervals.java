@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.trustml.core.evaluation.ConfidenceInterval;
+import org.trustml.core.evaluation.MetricInterval;
 
 /**
  * Confidence intervals of a fairness report's numbers, computed from its {@link FairnessStatistics} alone:
@@ -28,7 +28,7 @@ import org.trustml.core.evaluation.ConfidenceInterval;
  * @param resampling what a resample is (bootstrap), or why there is none (analytic)
  * @param values     {@code section.metric[.slice]} → interval
  */
-public record FairnessIntervals(IntervalOptions options, String resampling, Map<String, ConfidenceInterval> values) {
+public record FairnessIntervals(IntervalOptions options, String resampling, Map<String, MetricInterval> values) {
     public FairnessIntervals {
         requireNonNull(options, "options");
         requireNonNull(resampling, "resampling");
@@ -55,7 +55,7 @@ public record FairnessIntervals(IntervalOptions options, String resampling, Map<
     }
 
     /** The interval of one number of the report. */
-    public Optional<ConfidenceInterval> get(String section, FairnessMetric metric, FairnessSlice slice) {
+    public Optional<MetricInterval> get(String section, FairnessMetric metric, FairnessSlice slice) {
         String key = section + "." + metric.jsonName() + (slice == FairnessSlice.BETWEEN ? "" : "." + slice.jsonName());
         return Optional.ofNullable(values.get(key));
     }

@@ -66,7 +66,7 @@ public record FairnessReport(int schemaVersion, FairnessSpec spec, long rows, Ma
     }
 
     /** The confidence interval of one number of the report, when intervals were computed. */
-    public Optional<org.trustml.core.evaluation.ConfidenceInterval> interval(String section, FairnessMetric metric,
+    public Optional<org.trustml.core.evaluation.MetricInterval> interval(String section, FairnessMetric metric,
                                                                             FairnessSlice slice) {
         return intervals.flatMap(i -> i.get(section, metric, slice));
     }

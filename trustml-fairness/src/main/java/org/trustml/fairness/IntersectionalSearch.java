@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.math3.special.Erf;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.evaluation.ConfidenceInterval;
+import org.trustml.core.evaluation.MetricInterval;
 import org.trustml.fairness.internal.BootstrapMath;
 import org.trustml.fairness.internal.Tally;
 
@@ -132,7 +132,7 @@ public record IntersectionalSearch(Options options, String rate, boolean higherI
      * @param significant        {@code adjustedPValue ≤ fdr}
      */
     public record Subgroup(String group, int depth, long rows, double rate, long restRows, double restRate,
-                           double difference, ConfidenceInterval differenceInterval, double z, double pValue,
+                           double difference, MetricInterval differenceInterval, double z, double pValue,
                            double adjustedPValue, boolean significant) {}
 
     /** Searches the statistics' protected columns ({@code spec.intersectionColumns()}). */
@@ -173,7 +173,7 @@ public record IntersectionalSearch(Options options, String rate, boolean higherI
                 double p = Double.isNaN(zStat) ? 1 : Erf.erfc(Math.abs(zStat) / Math.sqrt(2));
                 double[] ci = AnalyticIntervals.newcombe(x, n, xr, nr, z);
                 found.add(new Subgroup(in.describe(g), subset.size(), n, p1, nr, p2, p1 - p2,
-                        ConfidenceInterval.of(ci[0], ci[1], options.level(), "newcombe"), zStat, p, Double.NaN, false));
+                        MetricInterval.of(ci[0], ci[1], options.level(), "newcombe"), zStat, p, Double.NaN, false));
             }
         }
         double[] q = benjaminiHochberg(found.stream().mapToDouble(Subgroup::pValue).toArray());

@@ -66,9 +66,9 @@ final class ReportAssembler {
         List<ClassMetrics> perClass = spec.labels().multiclass() ? perClass(stats) : List.of();
         Optional<FairnessIntervals> ci = intervals.map(o -> {
             FairnessIntervals fromStats = FairnessIntervals.of(stats, spec, o);
-            Map<String, org.trustml.core.evaluation.ConfidenceInterval> all = new HashMap<>(fromStats.values());
+            Map<String, org.trustml.core.evaluation.MetricInterval> all = new HashMap<>(fromStats.values());
             consistency.ifPresent(c -> all.put("dataset." + CONSISTENCY.jsonName(),
-                    org.trustml.core.evaluation.ConfidenceInterval.undefined(o.level(), o.method().jsonName(),
+                    org.trustml.core.evaluation.MetricInterval.undefined(o.level(), o.method().jsonName(),
                             "consistency is a k-nearest-neighbour statistic of the rows, not a function of the "
                                     + "sufficient statistics: it has no interval")));
             return new FairnessIntervals(o, fromStats.resampling(), all);

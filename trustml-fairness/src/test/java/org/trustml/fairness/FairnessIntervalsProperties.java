@@ -10,7 +10,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.trustml.core.evaluation.ConfidenceInterval;
+import org.trustml.core.evaluation.MetricInterval;
 import org.trustml.core.table.DoubleColumn;
 import org.trustml.core.table.LongColumn;
 import org.trustml.core.table.StringColumn;
@@ -82,7 +82,7 @@ class FairnessIntervalsProperties {
         FairnessReport r = f.intervals(IntervalOptions.percentile(0.9, 100, seed)).report();
         Map<String, Double> point = ReportAssembler.flatValues(f.statistics(), f.spec(), new java.util.HashMap<>());
         int checked = 0;
-        for (Map.Entry<String, ConfidenceInterval> e : r.intervals().orElseThrow().values().entrySet()) {
+        for (Map.Entry<String, MetricInterval> e : r.intervals().orElseThrow().values().entrySet()) {
             if (smooth(e.getKey()) && e.getValue().isDefined()) {
                 assertThat(e.getValue().contains(point.get(e.getKey()))).as(e.getKey() + " " + point.get(e.getKey()) + " "
                         + e.getValue().describe()).isTrue();

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.evaluation.ConfidenceInterval;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.GateResult;
+import org.trustml.core.evaluation.MetricInterval;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.io.Json;
 import org.trustml.core.table.DoubleColumn;
@@ -47,7 +47,7 @@ class FairnessIntervalsTest {
     @Test
     void theAnalyticIntervalOfAParityDifferenceIsNewcombesPublishedOne() {
         FairnessReport r = fairness(newcombeExample()).intervals(IntervalOptions.analytic(0.95)).report();
-        ConfidenceInterval spd = r.interval("classification", STATISTICAL_PARITY_DIFFERENCE, FairnessSlice.BETWEEN)
+        MetricInterval spd = r.interval("classification", STATISTICAL_PARITY_DIFFERENCE, FairnessSlice.BETWEEN)
                 .orElseThrow();
         assertThat(r.classification(STATISTICAL_PARITY_DIFFERENCE).orElseThrow().between()).isCloseTo(0.2, within(1e-15));
         assertThat(spd.method()).isEqualTo("newcombe");
@@ -57,7 +57,7 @@ class FairnessIntervalsTest {
         assertThat(r.interval("dataset", STATISTICAL_PARITY_DIFFERENCE, FairnessSlice.BETWEEN)).contains(spd);
         // Katz's log interval of 0.8/0.6 by hand: se = √(1/56 − 1/70 + 1/48 − 1/80), exp(ln(4/3) ± 1.959964·se)
         double se = Math.sqrt(1.0 / 56 - 1.0 / 70 + 1.0 / 48 - 1.0 / 80);
-        ConfidenceInterval di = r.interval("classification", DISPARATE_IMPACT, FairnessSlice.BETWEEN).orElseThrow();
+        MetricInterval di = r.interval("classification", DISPARATE_IMPACT, FairnessSlice.BETWEEN).orElseThrow();
         assertThat(di.lower()).isCloseTo(Math.exp(Math.log(4.0 / 3) - 1.959963984540054 * se), within(1e-12));
         assertThat(di.upper()).isCloseTo(Math.exp(Math.log(4.0 / 3) + 1.959963984540054 * se), within(1e-12));
     }
@@ -68,13 +68,13 @@ class FairnessIntervalsTest {
         Table t = Table.of(LongColumn.of("sex", 1, 1, 1, 1, 0, 0, 0, 0), LongColumn.of("y", 1, 0, 1, 0, 1, 0, 1, 0),
                 LongColumn.of("yhat", 1, 1, 0, 0, 0, 0, 0, 0), DoubleColumn.of("x", 1, 2, 3, 4, 5, 6, 7, 8));
         FairnessReport r = fairness(t).features("x").neighbors(2).intervals(IntervalOptions.percentile(0.9, 50, 1)).report();
-        ConfidenceInterval ppv = r.interval("classification", POSITIVE_PREDICTIVE_VALUE, FairnessSlice.UNPRIVILEGED)
+        MetricInterval ppv = r.interval("classification", POSITIVE_PREDICTIVE_VALUE, FairnessSlice.UNPRIVILEGED)
                 .orElseThrow();
         assertThat(ppv.isDefined()).isFalse();
         assertThat(ppv.undefinedReason().orElseThrow()).isEqualTo("the value is undefined: TP + FP = 0 in the "
                 + "unprivileged rows (0 denominator)");
         // the privileged PPV is 1/2 here but 0/0 in any resample that draws neither predicted positive
-        ConfidenceInterval priv = r.interval("classification", POSITIVE_PREDICTIVE_VALUE, FairnessSlice.PRIVILEGED)
+        MetricInterval priv = r.interval("classification", POSITIVE_PREDICTIVE_VALUE, FairnessSlice.PRIVILEGED)
                 .orElseThrow();
         assertThat(priv.undefinedReason().orElseThrow()).matches("undefined or infinite in \\d+ of 50 resamples \\(first: "
                 + "TP \\+ FP = 0 in the privileged rows \\(0 denominator\\)\\)");

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trustml.core.evaluation.ConfidenceInterval;
+import org.trustml.core.evaluation.MetricInterval;
 import org.trustml.core.io.Json;
 import org.trustml.core.table.LongColumn;
 import org.trustml.core.table.StringColumn;
@@ -38,25 +38,7 @@ class IntervalReferenceTest {
         try (InputStream in = IntervalReferenceTest.class.getResourceAsStream("interval_reference.json")) {
             ref = Json.reader().readTree(in);
         }
-        JsonNode rows = ref.get("rows");
-        int n = rows.size();
-        String[] sex = new String[n];
-        String[] race = new String[n];
-        String[] age = new String[n];
-        long[] y = new long[n];
-        long[] p = new long[n];
-        for (int i = 0; i < n; i++) {
-            JsonNode r = rows.get(i);
-            sex[i] = r.get("sex").asText();
-            race[i] = r.get("race").asText();
-            age[i] = r.get("age").asText();
-            y[i] = r.get("y").asLong();
-            p[i] = r.get("p").asLong();
-        }
-        Table t = Table.of(StringColumn.of("sex", sex), StringColumn.of("race", race), StringColumn.of("age", age),
-                LongColumn.of("y", y), LongColumn.of("p", p));
-        Fairness f = Fairness.of(t).label("y").prediction("p").privileged(Group.where("sex", "1"))
-                .protectedColumns("sex", "race", "age");
+        Fairness f = fairness(true);
         stats = f.statistics();
         spec = f.spec();
     }
@@ -94,14 +76,14 @@ class IntervalReferenceTest {
     @Test
     void theSameResamplesGiveScipysPercentileAndBcaIntervalsAndAcceleration() {
         // with age the keys are (sex, race, age), 12 strata; scipy's strata are (sex, race): the statistics without age
-        Fairness f = fairnessWithoutAge();
+        Fairness f = fairness(false);
         FairnessStatistics s = f.statistics().canonical();
         FairnessSpec sp = f.spec();
         Map<String, Double> point = ReportAssembler.flatValues(s, sp, new HashMap<>());
         List<long[]> draws = identicalDraws(s);
-        Map<String, ConfidenceInterval> pct = BootstrapIntervals.fromDraws(s, sp, IntervalOptions.percentile(0.95, 2, 0),
+        Map<String, MetricInterval> pct = BootstrapIntervals.fromDraws(s, sp, IntervalOptions.percentile(0.95, 2, 0),
                 draws.size(), draws::get);
-        Map<String, ConfidenceInterval> bca = BootstrapIntervals.fromDraws(s, sp, IntervalOptions.bca(0.95, 2, 0),
+        Map<String, MetricInterval> bca = BootstrapIntervals.fromDraws(s, sp, IntervalOptions.bca(0.95, 2, 0),
                 draws.size(), draws::get);
         List<String> keys = new ArrayList<>(new java.util.TreeMap<>(point).keySet());
         double[][] jack = BootstrapIntervals.jackknife(s, sp, keys);
@@ -126,25 +108,31 @@ class IntervalReferenceTest {
         }
     }
 
-    private static Fairness fairnessWithoutAge() {
+    /** The reference's rows, protected columns (sex, race) and, with {@code withAge}, age. */
+    private static Fairness fairness(boolean withAge) {
         JsonNode rows = ref.get("rows");
         int n = rows.size();
         String[] sex = new String[n];
         String[] race = new String[n];
+        String[] age = new String[n];
         long[] y = new long[n];
         long[] p = new long[n];
         for (int i = 0; i < n; i++) {
-            sex[i] = rows.get(i).get("sex").asText();
-            race[i] = rows.get(i).get("race").asText();
-            y[i] = rows.get(i).get("y").asLong();
-            p[i] = rows.get(i).get("p").asLong();
+            JsonNode r = rows.get(i);
+            sex[i] = r.get("sex").asText();
+            race[i] = r.get("race").asText();
+            age[i] = r.get("age").asText();
+            y[i] = r.get("y").asLong();
+            p[i] = r.get("p").asLong();
         }
         Table t = Table.of(StringColumn.of("sex", sex), StringColumn.of("race", race), LongColumn.of("y", y),
                 LongColumn.of("p", p));
-        return Fairness.of(t).label("y").prediction("p").privileged(Group.where("sex", "1")).protectedColumns("sex", "race");
+        Fairness f = Fairness.of(withAge ? t.withColumn(StringColumn.of("age", age)) : t).label("y").prediction("p")
+                .privileged(Group.where("sex", "1"));
+        return withAge ? f.protectedColumns("sex", "race", "age") : f.protectedColumns("sex", "race");
     }
 
-    private static void assertBounds(ConfidenceInterval ci, JsonNode expected, String what) {
+    private static void assertBounds(MetricInterval ci, JsonNode expected, String what) {
         assertThat(ci.isDefined()).as(what + " " + ci.describe()).isTrue();
         assertThat(ci.lower()).as(what + " lower").isCloseTo(expected.get(0).asDouble(), within(1e-12));
         assertThat(ci.upper()).as(what + " upper").isCloseTo(expected.get(1).asDouble(), within(1e-12));
@@ -152,7 +140,7 @@ class IntervalReferenceTest {
 
     @Test
     void trustmlsOwnResamplesLandInScipysMonteCarloBands() {
-        Fairness f = fairnessWithoutAge();
+        Fairness f = fairness(false);
         JsonNode metrics = ref.get("bootstrap").get("reference").get("metrics");
         int b = ref.get("bootstrap").get("reference").get("java_resamples").asInt();
         FairnessIntervals pct = FairnessIntervals.of(f.statistics(), f.spec(), IntervalOptions.percentile(0.95, b, 11));
@@ -165,7 +153,7 @@ class IntervalReferenceTest {
         }
     }
 
-    private static void assertInBand(ConfidenceInterval ci, JsonNode band, String what) {
+    private static void assertInBand(MetricInterval ci, JsonNode band, String what) {
         assertThat(ci.lower()).as(what + " lower").isBetween(band.get(0).get(0).asDouble(), band.get(0).get(1).asDouble());
         assertThat(ci.upper()).as(what + " upper").isBetween(band.get(1).get(0).asDouble(), band.get(1).get(1).asDouble());
     }

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.assertj.core.api.AbstractAssert;
-import org.trustml.core.evaluation.ConfidenceInterval;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.GateResult;
+import org.trustml.core.evaluation.MetricInterval;
 import org.trustml.core.evaluation.MetricKey;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.MetricValue;
@@ -119,7 +119,7 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
     }
 
     /** The value's confidence interval, if the evaluation has one: for checks of your own. */
-    public Optional<ConfidenceInterval> interval() {
+    public Optional<MetricInterval> interval() {
         return actual.metric(metric, slice).flatMap(MetricValue::interval);
     }
 

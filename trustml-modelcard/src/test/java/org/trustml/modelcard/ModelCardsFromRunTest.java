@@ -146,9 +146,9 @@ class ModelCardsFromRunTest {
     void aMetricsConfidenceIntervalBecomesTheCardsConfidenceInterval() throws Exception {
         var evaluation = org.trustml.core.evaluation.Evaluation.of(java.util.List.of(
                 org.trustml.core.evaluation.MetricValue.of("disparate_impact", 0.9).withInterval(
-                        org.trustml.core.evaluation.ConfidenceInterval.of(0.75, 1.1, 0.95, "bca")),
+                        org.trustml.core.evaluation.MetricInterval.of(0.75, 1.1, 0.95, "bca")),
                 org.trustml.core.evaluation.MetricValue.of("accuracy", 0.8).withInterval(
-                        org.trustml.core.evaluation.ConfidenceInterval.undefined(0.95, "bca", "undefined in 2 of 1000 resamples"))));
+                        org.trustml.core.evaluation.MetricInterval.undefined(0.95, "bca", "undefined in 2 of 1000 resamples"))));
         ModelCard card = ModelCards.from(run()).performance(evaluation).build();
         var metrics = card.quantitativeAnalysis().orElseThrow().performanceMetrics();
         assertThat(metrics).filteredOn(m -> m.type().orElseThrow().equals("disparate_impact")).singleElement()

@@ -204,12 +204,12 @@ public record Gate(MetricKey metric, Slice slice, OptionalDouble lower, Optional
     }
 
     /** Why the value's interval does not meet {@link #requireInterval()}, or empty when it does. */
-    private Optional<String> intervalProblem(Optional<ConfidenceInterval> interval) {
+    private Optional<String> intervalProblem(Optional<MetricInterval> interval) {
         if (interval.isEmpty()) {
             return Optional.of("has no confidence interval, and the whole interval must lie within " + bounds()
                     + " (compute one: a fairness report with intervals, trustml fairness --ci 0.95)");
         }
-        ConfidenceInterval ci = interval.get();
+        MetricInterval ci = interval.get();
         if (!ci.isDefined()) {
             return Optional.of("has an " + ci.describe() + ", and the whole interval must lie within " + bounds());
         }

@@ -24,7 +24,7 @@ public record GateResult(Gate gate, boolean passed, OptionalDouble value, Option
     }
 
     static GateResult passed(Gate gate, double value, OptionalDouble baseline,
-            Optional<ConfidenceInterval> interval) {
+            Optional<MetricInterval> interval) {
         String ci = gate.requireInterval().isPresent() && interval.isPresent() ? " " + interval.get().describe() : "";
         return new GateResult(gate, true, OptionalDouble.of(value), baseline,
                 head(gate) + " = " + Gate.fmt(value) + ci + " within " + gate.describe());

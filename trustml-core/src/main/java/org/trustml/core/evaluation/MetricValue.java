@@ -17,7 +17,7 @@ import java.util.Optional;
  *                 bounds ({@link Gate.Builder}, {@code wholeInterval()})
  */
 public record MetricValue(String name, Slice slice, double value, Optional<String> undefinedReason,
-                          Optional<ConfidenceInterval> interval) {
+                          Optional<MetricInterval> interval) {
     public MetricValue {
         requireNonNull(name, "name");
         requireNonNull(slice, "slice");
@@ -31,7 +31,7 @@ public record MetricValue(String name, Slice slice, double value, Optional<Strin
     }
 
     /** The same value with this confidence interval. */
-    public MetricValue withInterval(ConfidenceInterval ci) {
+    public MetricValue withInterval(MetricInterval ci) {
         return new MetricValue(name, slice, value, undefinedReason, Optional.of(requireNonNull(ci, "ci")));
     }
 

@@ -18,11 +18,11 @@ class IntervalGateTest {
 
     // the point of disparate_impact is within [0.8, 1.25]; its interval is not wholly
     static final Evaluation EVALUATION = Evaluation.of(List.of(
-            MetricValue.of("disparate_impact", 0.9).withInterval(ConfidenceInterval.of(0.78, 1.02, 0.95, "bca")),
+            MetricValue.of("disparate_impact", 0.9).withInterval(MetricInterval.of(0.78, 1.02, 0.95, "bca")),
             MetricValue.of("statistical_parity_difference", -0.02)
-                    .withInterval(ConfidenceInterval.of(-0.05, 0.01, 0.9, "percentile")),
+                    .withInterval(MetricInterval.of(-0.05, 0.01, 0.9, "percentile")),
             MetricValue.of("equal_opportunity_difference", 0.01)
-                    .withInterval(ConfidenceInterval.undefined(0.95, "bca", "TPR undefined in 3 of 1000 resamples")),
+                    .withInterval(MetricInterval.undefined(0.95, "bca", "TPR undefined in 3 of 1000 resamples")),
             MetricValue.of("accuracy", 0.9)));
 
     @Test
@@ -52,8 +52,8 @@ class IntervalGateTest {
                 .startsWith("accuracy on overall = 0.9 has no confidence interval, and the whole interval must lie "
                         + "within [0.5, +inf]");
         assertThat(Gate.on(EOD).between(-0.1, 0.1).wholeInterval().check(EVALUATION).message())
-                .isEqualTo("equal_opportunity_difference on overall = 0.01 has an undefined (95% bca): TPR undefined "
-                        + "in 3 of 1000 resamples, and the whole interval must lie within [-0.1, 0.1]");
+                .isEqualTo("equal_opportunity_difference on overall = 0.01 has an undefined interval (95% bca): TPR "
+                        + "undefined in 3 of 1000 resamples, and the whole interval must lie within [-0.1, 0.1]");
         // a 90% interval does not satisfy a gate written for 95% ones
         GateResult low = Gate.on(SPD).between(-0.1, 0.1).wholeInterval(0.95).check(EVALUATION);
         assertThat(low.passed()).isFalse();
@@ -68,9 +68,9 @@ class IntervalGateTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("has no bound");
         assertThatThrownBy(() -> Gate.on(DI).atLeast(0.8).wholeInterval(1.0))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("minLevel");
-        assertThatThrownBy(() -> ConfidenceInterval.of(0.3, 0.2, 0.95, "wald"))
+        assertThatThrownBy(() -> MetricInterval.of(0.3, 0.2, 0.95, "wald"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("lower <= upper");
-        assertThatThrownBy(() -> new ConfidenceInterval(Double.NaN, 1, 0.95, "wald", Optional.empty()))
+        assertThatThrownBy(() -> new MetricInterval(Double.NaN, 1, 0.95, "wald", Optional.empty()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no reason");
     }
 

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.trustml.core.evaluation.ConfidenceInterval;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.GateResult;
+import org.trustml.core.evaluation.MetricInterval;
 import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Slice;
 import org.trustml.core.evaluation.Verdict;
@@ -107,7 +107,7 @@ public final class FairnessSection implements ReportSection, ReportSectionProvid
         // differences are centred on 0 (their ideal), ratios and rates start at 0
         boolean difference = metric.contains("difference");
         boolean ratio = metric.equals("disparate_impact") || metric.contains("ratio");
-        Optional<Chart.ErrorBar> errorBar = m.interval().filter(ConfidenceInterval::isDefined)
+        Optional<Chart.ErrorBar> errorBar = m.interval().filter(MetricInterval::isDefined)
                 .filter(ci -> Double.isFinite(ci.lower()) && Double.isFinite(ci.upper()))
                 .map(ci -> new Chart.ErrorBar(ci.lower(), ci.upper()));
         double reach = Math.max(abs(m.value()), errorBar.map(e -> Math.max(Math.abs(e.lower()), Math.abs(e.upper())))

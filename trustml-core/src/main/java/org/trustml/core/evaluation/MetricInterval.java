@@ -20,9 +20,9 @@ import org.trustml.core.InvalidInputException;
  *                        {@code newcombe}, {@code katz-log}, {@code wald} (analytic)
  * @param undefinedReason why the bounds are NaN; present exactly when they are
  */
-public record ConfidenceInterval(double lower, double upper, double level, String method,
+public record MetricInterval(double lower, double upper, double level, String method,
                                  Optional<String> undefinedReason) {
-    public ConfidenceInterval {
+    public MetricInterval {
         requireNonNull(method, "method");
         requireNonNull(undefinedReason, "undefinedReason");
         if (!(level > 0 && level < 1)) {
@@ -45,13 +45,13 @@ public record ConfidenceInterval(double lower, double upper, double level, Strin
     }
 
     /** A defined interval. */
-    public static ConfidenceInterval of(double lower, double upper, double level, String method) {
-        return new ConfidenceInterval(lower, upper, level, method, Optional.empty());
+    public static MetricInterval of(double lower, double upper, double level, String method) {
+        return new MetricInterval(lower, upper, level, method, Optional.empty());
     }
 
     /** An interval that could not be computed, and why. */
-    public static ConfidenceInterval undefined(double level, String method, String reason) {
-        return new ConfidenceInterval(Double.NaN, Double.NaN, level, method, Optional.of(reason));
+    public static MetricInterval undefined(double level, String method, String reason) {
+        return new MetricInterval(Double.NaN, Double.NaN, level, method, Optional.of(reason));
     }
 
     /** Whether the bounds are numbers. */
@@ -65,10 +65,10 @@ public record ConfidenceInterval(double lower, double upper, double level, Strin
         return isDefined() && x >= lower && x <= upper;
     }
 
-    /** {@code [0.78, 0.95] (95% bca)}, or {@code undefined (95% bca): reason}. */
+    /** {@code [0.78, 0.95] (95% bca)}, or {@code undefined interval (95% bca): reason}. */
     public String describe() {
         String how = String.format(Locale.ROOT, "(%s%% %s)", Gate.fmt(100 * level), method);
         return isDefined() ? "[" + Gate.fmt(lower) + ", " + Gate.fmt(upper) + "] " + how
-                : "undefined " + how + ": " + undefinedReason.get();
+                : "undefined interval " + how + ": " + undefinedReason.get();
     }
 }
