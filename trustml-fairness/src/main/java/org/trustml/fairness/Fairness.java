@@ -34,6 +34,8 @@ public final class Fairness {
     private List<String> features = List.of();
     private int neighbors = 5;
     private double concentration = 1.0;
+    private Optional<IntervalOptions> intervals = Optional.empty();
+    private Optional<IntersectionalSearch.Options> search = Optional.empty();
 
     private Fairness(Table table, Path csv) {
         this.table = table;
@@ -129,6 +131,24 @@ public final class Fairness {
         return this;
     }
 
+    /**
+     * Adds confidence intervals to every number the statistics determine:
+     * {@code .intervals(IntervalOptions.bca(0.95, 1000, seed))}; see {@link FairnessIntervals}.
+     */
+    public Fairness intervals(IntervalOptions options) {
+        this.intervals = Optional.of(Objects.requireNonNull(options, "options"));
+        return this;
+    }
+
+    /**
+     * Adds the search for subgroups of up to {@code options.depth()} protected columns whose rate differs
+     * significantly from the rest: {@code .intersectionalSearch(IntersectionalSearch.Options.depth(2))}.
+     */
+    public Fairness intersectionalSearch(IntersectionalSearch.Options options) {
+        this.search = Optional.of(Objects.requireNonNull(options, "options"));
+        return this;
+    }
+
     /** The specification built so far. */
     public FairnessSpec spec() {
         if (label == null) {
@@ -164,16 +184,26 @@ public final class Fairness {
                 }
                 consistency = OptionalDouble.of(Consistency.of(x, spec.features().size(), fav, spec.neighbors()));
             }
-            return ReportAssembler.assemble(stats, spec, consistency);
+            return ReportAssembler.assemble(stats, spec, consistency, intervals, search);
         }
         CsvStatistics.Result r = CsvStatistics.read(csv, spec);
         OptionalDouble consistency = r.features() == null ? OptionalDouble.empty()
                 : OptionalDouble.of(Consistency.of(r.features(), spec.features().size(), r.favorable(), spec.neighbors()));
-        return ReportAssembler.assemble(r.statistics(), spec, consistency);
+        return ReportAssembler.assemble(r.statistics(), spec, consistency, intervals, search);
     }
 
     /** The report of statistics computed elsewhere (e.g. {@link NDArrayStatistics}); no consistency. */
     public static FairnessReport report(FairnessStatistics statistics, FairnessSpec spec) {
         return ReportAssembler.assemble(statistics, spec, OptionalDouble.empty());
+    }
+
+    /**
+     * The report of statistics computed elsewhere (merged from partitions, say), with intervals and the
+     * intersectional search when their options are given.
+     */
+    public static FairnessReport report(FairnessStatistics statistics, FairnessSpec spec,
+                                        Optional<IntervalOptions> intervals,
+                                        Optional<IntersectionalSearch.Options> search) {
+        return ReportAssembler.assemble(statistics, spec, OptionalDouble.empty(), intervals, search);
     }
 }
