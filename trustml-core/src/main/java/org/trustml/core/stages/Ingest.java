@@ -13,8 +13,9 @@ import org.trustml.core.table.CsvOptions;
 import org.trustml.core.table.Table;
 
 /**
- * Source stages that read a file (CSV, JSON Lines, a Cloud Annotations export) into a {@link Table}. The file's bytes are hashed into the run
- * record as the stage's input; the stage logs the metrics {@code rows} and {@code columns}.
+ * Source stages that read a file (CSV, JSON Lines, a Cloud Annotations export) or an image tree (one folder per
+ * class) into a {@link Table}. The file's bytes (the tree's listing and images) are hashed into the run record as
+ * the stage's input; the stage logs the metrics {@code rows} and {@code columns}.
  */
 public final class Ingest implements Stage<Void, Table> {
 
@@ -25,7 +26,9 @@ public final class Ingest implements Stage<Void, Table> {
         /** One JSON object per line. */
         JSON_LINES,
         /** A Cloud Annotations export ({@code _annotations.json}): columns {@code file} and {@code label}. */
-        CLOUD_ANNOTATIONS
+        CLOUD_ANNOTATIONS,
+        /** A folder of one sub-folder of images per class ({@link ImageTree}): columns {@code file} and {@code label}. */
+        IMAGE_TREE
     }
 
     /**
@@ -83,6 +86,14 @@ public final class Ingest implements Stage<Void, Table> {
         return new Ingest(annotationsJson, Format.CLOUD_ANNOTATIONS, CsvOptions.defaults());
     }
 
+    /**
+     * Reads an existing one-folder-per-class image tree ({@code root/<label>/<image>}) into a table of {@code file}
+     * (relative to {@code root}) and {@code label}; see {@link ImageTree}. Logs the metric {@code skipped_files}.
+     */
+    public static Ingest imageTree(Path root) {
+        return new Ingest(root, Format.IMAGE_TREE, CsvOptions.defaults());
+    }
+
     @Override
     public String name() {
         return "ingest";
@@ -104,8 +115,16 @@ public final class Ingest implements Stage<Void, Table> {
                 context.logMetric("unlabelled", export.unlabelled().size());
                 yield export.images();
             }
+            case IMAGE_TREE -> {
+                ImageTree.Listing tree = ImageTree.read(path);
+                context.logMetric("skipped_files", tree.skipped().size());
+                context.recordInputHash(tree.contentHash());
+                yield tree.images();
+            }
         };
-        context.recordInputHash(ContentHash.ofFile(path));
+        if (format != Format.IMAGE_TREE) {
+            context.recordInputHash(ContentHash.ofFile(path));
+        }
         context.logMetric("rows", table.rowCount());
         context.logMetric("columns", table.columnCount());
         return table;

@@ -76,6 +76,7 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .build();
         StageSpecKinds.all().forEach((name, type) -> mapper.registerSubtypes(new NamedType(type, name)));
+        EvaluatorSpecKinds.all().forEach((name, type) -> mapper.registerSubtypes(new NamedType(type, name)));
         READER = mapper.readerFor(PipelineSpec.class);
     }
 
@@ -92,7 +93,7 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
             throw InvalidInputException.problem("is empty").file(file).expected(EXPECTED).build();
         }
         try {
-            spec.toPipeline(file.toAbsolutePath().getParent());
+            spec.toPipeline(file.toAbsolutePath().getParent(), file);
         } catch (InvalidInputException e) {
             throw InvalidInputException.problem(e.getMessage()).file(file).build(e);
         }
@@ -104,8 +105,8 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
         Throwable cause = e.getCause();
         String problem = cause instanceof InvalidInputException ii ? ii.getMessage() : e.getOriginalMessage();
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException t && t.getTypeId() != null) {
-            problem = "names the stage kind '" + t.getTypeId() + "', which no module on the class path provides"
-                    + moduleHint(t.getTypeId()) + " (known: " + String.join(", ", StageSpecKinds.all().keySet()) + ")";
+            problem = unknownKind(t.getTypeId(), t.getBaseType() != null
+                    && t.getBaseType().getRawClass() == EvaluatorSpec.class);
         }
         JsonLocation at = e.getLocation();
         InvalidInputException.Builder b = InvalidInputException.problem(oneLine(problem)).file(file);
@@ -118,13 +119,13 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
         return b.expected(EXPECTED).build(e);
     }
 
-    /** The module that provides a kind trustml knows of, for the error when it is missing. */
-    private static String moduleHint(String kind) {
-        return switch (kind) {
-            case "image-folder", "train", "evaluate" -> "; add trustml-vision";
-            case "train-tabular", "evaluate-tabular" -> "; add trustml-tabular";
-            default -> "";
-        };
+    /** The problem of a kind no module on the class path provides, naming the module to add and the known kinds. */
+    static String unknownKind(String kind, boolean evaluator) {
+        java.util.Optional<String> module = evaluator ? EvaluatorSpecKinds.moduleOf(kind) : StageSpecKinds.moduleOf(kind);
+        java.util.Set<String> known = evaluator ? EvaluatorSpecKinds.all().keySet() : StageSpecKinds.all().keySet();
+        return "names the " + (evaluator ? "evaluator" : "stage") + " kind '" + kind
+                + "', which no module on the class path provides" + module.map(m -> "; add " + m).orElse("")
+                + " (known: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")";
     }
 
     private static String fieldPath(List<JsonMappingException.Reference> refs) {
@@ -149,14 +150,22 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
      * The typed pipeline these stages make, paths resolved against {@code base}. A stage whose
      * input does not accept the previous stage's output is an error naming both.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Pipeline<?> toPipeline(Path base) {
+        return toPipeline(base, null);
+    }
+
+    /**
+     * The same for the stages of {@code file} (null when not read from one), so that a stage that checks part of
+     * its configuration only when it runs names the file and the stage ({@link StageSource}).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Pipeline<?> toPipeline(Path base, Path file) {
         StageSpec first = stages.get(0);
         if (first.inputType() != Void.class) {
             throw InvalidInputException.problem("cannot start a pipeline").column("stages[0]").value(first.kind())
                     .expected("a source stage such as ingest").build();
         }
-        Pipeline p = Pipeline.from((Stage<Void, Object>) build(first, 0, base));
+        Pipeline p = Pipeline.from((Stage<Void, Object>) build(first, 0, base, file));
         for (int i = 1; i < stages.size(); i++) {
             StageSpec prev = stages.get(i - 1);
             StageSpec next = stages.get(i);
@@ -165,14 +174,14 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
                                 + prev.outputType().getSimpleName()).column("stages[" + i + "]").value(next.kind())
                         .expected("a stage that takes a " + prev.outputType().getSimpleName()).build();
             }
-            p = p.then((Stage) build(next, i, base));
+            p = p.then((Stage) build(next, i, base, file));
         }
         return p;
     }
 
-    private static Stage<?, ?> build(StageSpec spec, int index, Path base) {
+    private static Stage<?, ?> build(StageSpec spec, int index, Path base, Path file) {
         try {
-            return spec.build(base);
+            return spec.build(base, new StageSource(java.util.Optional.ofNullable(file), index, spec.kind()));
         } catch (InvalidInputException e) {
             throw InvalidInputException.problem(e.getMessage()).column("stages[" + index + "]." + spec.kind()).build(e);
         }
@@ -185,7 +194,12 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
 
     /** The same, reporting stages' progress to {@code progress}. */
     public PipelineRun<?> run(Path base, org.trustml.core.pipeline.Progress progress) {
-        return toPipeline(base).run(runOptions(base).withProgress(progress));
+        return run(base, null, progress);
+    }
+
+    /** The same for the stages of {@code file} (see {@link #toPipeline(Path, Path)}). */
+    public PipelineRun<?> run(Path base, Path file, org.trustml.core.pipeline.Progress progress) {
+        return toPipeline(base, file).run(runOptions(base).withProgress(progress));
     }
 
     /**

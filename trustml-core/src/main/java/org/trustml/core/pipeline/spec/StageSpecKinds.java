@@ -1,6 +1,7 @@
 package org.trustml.core.pipeline.spec;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -27,6 +28,26 @@ public interface StageSpecKinds {
             });
         }
         return all;
+    }
+
+    /**
+     * The trustml module that provides a stage kind, for the error when it is not on the class path. The names are
+     * stable: pipeline files, the JSON Schema ({@code docs/pipeline.schema.json}) and compiled pipelines use them.
+     */
+    static Optional<String> moduleOf(String kind) {
+        return Optional.ofNullable(switch (kind) {
+            case "ingest", "bless" -> "trustml-core";
+            case "transform", "filter" -> "trustml-pipeline";
+            case "image-folder", "image-dataset", "train", "evaluate" -> "trustml-vision";
+            case "train-tabular", "evaluate-tabular" -> "trustml-tabular";
+            case "reweighing", "disparate-impact-remover", "reject-option-classification", "eq-odds-postprocessing",
+                    "calibrated-eq-odds-postprocessing" -> "trustml-fairness";
+            case "drift-check" -> "trustml-drift";
+            case "publish" -> "trustml-publish";
+            case "model-card" -> "trustml-modelcard";
+            case "report" -> "trustml-report";
+            default -> null;
+        });
     }
 
     /** The kinds core itself knows: {@code ingest} and {@code bless}. */

@@ -1,5 +1,6 @@
 package org.trustml.core.pipeline.spec;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Path;
@@ -31,18 +32,21 @@ public final class StageSpecs {
     private StageSpecs() {}
 
     /**
-     * {@code ingest}: exactly one of {@code csv}, {@code json-lines}, {@code cloud-annotations}
-     * (a path); optional {@code types} (column → double, long, string, boolean) and
-     * {@code separator} (CSV).
+     * {@code ingest}: exactly one of {@code csv}, {@code json-lines}, {@code cloud-annotations} (a file) and
+     * {@code image-tree} (a folder of one sub-folder of images per class: columns {@code file} and {@code label});
+     * optional {@code types} (column → double, long, string, boolean) and {@code separator} (CSV).
      */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record IngestSpec(String csv, String jsonLines, String cloudAnnotations, Map<String, ColumnType> types,
-            String separator) implements StageSpec {
+    @JsonClassDescription("Reads a table: exactly one of csv, json-lines, cloud-annotations (a file) or image-tree (a "
+            + "folder of one sub-folder of images per class, read as columns file and label).")
+    public record IngestSpec(String csv, String jsonLines, String cloudAnnotations, String imageTree,
+            Map<String, ColumnType> types, String separator) implements StageSpec {
         public IngestSpec {
-            long given = java.util.stream.Stream.of(csv, jsonLines, cloudAnnotations).filter(s -> s != null).count();
+            long given = java.util.stream.Stream.of(csv, jsonLines, cloudAnnotations, imageTree).filter(s -> s != null)
+                    .count();
             if (given != 1) {
                 throw InvalidInputException.problem("names " + given + " sources").column("ingest")
-                        .expected("exactly one of csv, json-lines, cloud-annotations").build();
+                        .expected("exactly one of csv, json-lines, cloud-annotations, image-tree").build();
             }
             types = types == null ? Map.of() : Map.copyOf(types);
             if (separator != null && separator.length() != 1) {
@@ -68,6 +72,9 @@ public final class StageSpecs {
                 CsvOptions o = CsvOptions.defaults().withTypes(types);
                 return Ingest.csv(base.resolve(csv), separator == null ? o : o.withSeparator(separator.charAt(0)));
             }
+            if (imageTree != null) {
+                return Ingest.imageTree(base.resolve(imageTree));
+            }
             return jsonLines != null ? Ingest.jsonLines(base.resolve(jsonLines), types)
                     : Ingest.cloudAnnotations(base.resolve(cloudAnnotations));
         }
@@ -83,6 +90,9 @@ public final class StageSpecs {
      * refused then, naming the known ones, not after the pipeline has trained.
      */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    @JsonClassDescription("A gate: metric (a name the modules on the class path report, e.g. accuracy, "
+            + "equal_opportunity_difference, precision:<class>); optional slice (sex=F, age=20-29); min and/or max, or "
+            + "no-worse-than-baseline / no-higher-than-baseline (a tolerance against the baseline).")
     public record GateSpec(String metric, String slice, Double min, Double max, Double noWorseThanBaseline,
             Double noHigherThanBaseline, Boolean wholeInterval, Double minIntervalLevel) {
         public GateSpec {
@@ -131,6 +141,8 @@ public final class StageSpecs {
      * {@code stop-when-not-blessed} (default true).
      */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    @JsonClassDescription("Blesses or refuses the evaluated model by its gates; optional baseline (the evaluation.json "
+            + "of an earlier run) and stop-when-not-blessed (default true).")
     public record BlessSpec(List<GateSpec> gates, String baseline, Boolean stopWhenNotBlessed) implements StageSpec {
         public BlessSpec {
             if (gates == null || gates.isEmpty()) {
@@ -166,6 +178,32 @@ public final class StageSpecs {
             }
             return stopWhenNotBlessed == null || stopWhenNotBlessed ? b.stoppingWhenNotBlessed() : b;
         }
+    }
+
+    /**
+     * The evaluators of an evaluate stage ({@code stage}, its kind), an empty list when none were given; an
+     * evaluator whose {@linkplain EvaluatorSpec#inputType() input} is none of those the stage gives ({@code gives})
+     * is refused, naming it and what it needs, before anything runs.
+     */
+    public static List<EvaluatorSpec> evaluators(String stage, List<EvaluatorSpec> specs, Class<?>... gives) {
+        if (specs == null) {
+            return List.of();
+        }
+        List<Class<?>> given = List.of(gives);
+        for (int i = 0; i < specs.size(); i++) {
+            EvaluatorSpec e = specs.get(i);
+            if (e == null) {
+                throw InvalidInputException.problem("is empty").column("evaluators[" + i + "]")
+                        .expected("an evaluator such as {fairness: {...}}").build();
+            }
+            if (!given.contains(e.inputType())) {
+                throw InvalidInputException.problem("reads a " + e.inputType().getSimpleName() + ", which the " + stage
+                                + " stage does not give").column("evaluators[" + i + "]").value(e.kind())
+                        .expected("an evaluator of " + given.stream().map(Class::getSimpleName)
+                                .collect(Collectors.joining(" or ")) + " in " + stage).build();
+            }
+        }
+        return List.copyOf(specs);
     }
 
     /** Refuses a missing or blank required field. */

@@ -21,6 +21,14 @@ class StageSpecKindsTest {
     }
 
     @Test
+    void coreProvidesNoEvaluatorKind() {
+        assertThat(EvaluatorSpecKinds.all()).isEmpty();
+        assertThat(EvaluatorSpecKinds.moduleOf("lime-tabular")).contains("trustml-explain");
+        assertThat(StageSpecKinds.moduleOf("transform")).contains("trustml-pipeline");
+        assertThat(StageSpecKinds.moduleOf("nonsense")).isEmpty();
+    }
+
+    @Test
     void aKindOfAModuleNotOnTheClassPathNamesTheModule() throws IOException {
         Path file = Files.writeString(dir.resolve("pipeline.yaml"), """
                 seed: 1

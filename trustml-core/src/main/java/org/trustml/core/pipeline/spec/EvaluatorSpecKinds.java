@@ -1,0 +1,44 @@
+package org.trustml.core.pipeline.spec;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * The evaluator kinds a module adds to pipeline files' evaluate stages ({@code evaluators: [{fairness: …}]}): each
+ * name with the record it is read into, the twin of {@link StageSpecKinds}. A module lists its implementation in
+ * {@code META-INF/services/org.trustml.core.pipeline.spec.EvaluatorSpecKinds}; {@link PipelineSpec} reads every one
+ * on the class path when it first reads a file.
+ */
+public interface EvaluatorSpecKinds {
+    /** Name → the {@link EvaluatorSpec} record read from its value. */
+    Map<String, Class<? extends EvaluatorSpec>> kinds();
+
+    /** Every evaluator kind on the class path, by name; a name claimed twice is an error naming both classes. */
+    static Map<String, Class<? extends EvaluatorSpec>> all() {
+        Map<String, Class<? extends EvaluatorSpec>> all = new TreeMap<>();
+        for (EvaluatorSpecKinds provider : ServiceLoader.load(EvaluatorSpecKinds.class,
+                EvaluatorSpecKinds.class.getClassLoader())) {
+            provider.kinds().forEach((name, type) -> {
+                Class<? extends EvaluatorSpec> before = all.putIfAbsent(name, type);
+                if (before != null && before != type) {
+                    throw new IllegalStateException("evaluator kind '" + name + "' is claimed by " + before.getName()
+                            + " and " + type.getName());
+                }
+            });
+        }
+        return all;
+    }
+
+    /** The trustml module that provides an evaluator kind, for the error when it is not on the class path. */
+    static Optional<String> moduleOf(String kind) {
+        return Optional.ofNullable(switch (kind) {
+            case "fairness" -> "trustml-fairness";
+            case "lime", "lime-tabular" -> "trustml-explain";
+            case "robustness" -> "trustml-adversarial";
+            case "drift", "image-drift", "autoencoder-drift" -> "trustml-drift";
+            default -> null;
+        });
+    }
+}
