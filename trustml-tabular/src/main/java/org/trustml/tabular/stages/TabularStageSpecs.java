@@ -1,5 +1,6 @@
 package org.trustml.tabular.stages;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Path;
@@ -8,6 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.pipeline.Stage;
+import org.trustml.core.evaluation.Evaluator;
+import org.trustml.core.evaluation.Predictions;
+import org.trustml.core.evaluation.PredictionsEvaluator;
+import org.trustml.core.evaluation.TableEvaluationInput;
+import org.trustml.core.evaluation.TableEvaluator;
+import org.trustml.core.pipeline.spec.EvaluatorSpec;
 import org.trustml.core.pipeline.spec.StageSpec;
 import org.trustml.core.pipeline.spec.StageSpecKinds;
 import org.trustml.core.pipeline.spec.StageSpecs;
@@ -15,6 +22,8 @@ import org.trustml.core.table.Table;
 import org.trustml.tabular.TabularAlgorithm;
 import org.trustml.tabular.TabularClassifierConfig;
 import org.trustml.tabular.TabularEvaluation;
+import org.trustml.tabular.TabularEvaluationInput;
+import org.trustml.tabular.TabularEvaluator;
 import org.trustml.tabular.TabularModel;
 
 /**
@@ -35,6 +44,8 @@ public final class TabularStageSpecs implements StageSpecKinds {
      * or {@link TabularClassifierConfig#gradientBoosting}.
      */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    @JsonClassDescription("Trains a Tribuo classifier on the table: label and features required; algorithm "
+            + "logistic-regression (default), decision-tree or gradient-boosting; optional weights column.")
     public record TrainTabularSpec(String algorithm, String label, List<String> features, String weights,
             Double testFraction, Integer epochs, Double learningRate, Integer maxDepth, Integer trees)
             implements StageSpec {
@@ -74,9 +85,21 @@ public final class TabularStageSpecs implements StageSpecKinds {
         }
     }
 
-    /** {@code evaluate-tabular}: {@code slices} (columns), {@code cross-slices} (lists of columns). */
+    /**
+     * {@code evaluate-tabular}: {@code slices} (columns), {@code cross-slices} (lists of columns), {@code evaluators}
+     * (each {@code {<kind>: {...}}}: an {@link EvaluatorSpec} of the predictions, such as {@code fairness} and
+     * {@code drift}, or of the table model, such as {@code lime-tabular}).
+     */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record EvaluateTabularSpec(List<String> slices, List<List<String>> crossSlices) implements StageSpec {
+    @JsonClassDescription("Evaluates the trained tabular classifier on its held-out rows, overall and per slice, then "
+            + "runs each evaluator (fairness, drift, lime-tabular ...).")
+    public record EvaluateTabularSpec(List<String> slices, List<List<String>> crossSlices,
+            List<EvaluatorSpec> evaluators) implements StageSpec {
+        public EvaluateTabularSpec {
+            evaluators = StageSpecs.evaluators("evaluate-tabular", evaluators, Predictions.class,
+                    TableEvaluationInput.class, TabularEvaluationInput.class);
+        }
+
         public String kind() {
             return "evaluate-tabular";
         }
@@ -96,6 +119,19 @@ public final class TabularStageSpecs implements StageSpecKinds {
             }
             for (List<String> cross : crossSlices == null ? List.<List<String>>of() : crossSlices) {
                 e = e.crossSlicedBy(cross.toArray(String[]::new));
+            }
+            for (EvaluatorSpec spec : evaluators) {
+                Evaluator<?> built = spec.build(base);
+                if (built instanceof PredictionsEvaluator p) {
+                    e = e.with(p);
+                } else if (built instanceof TableEvaluator t) {
+                    e = e.with(t);
+                } else if (built instanceof TabularEvaluator t) {
+                    e = e.with(t);
+                } else {
+                    throw new IllegalStateException(spec.getClass().getName() + " built a " + built.getClass().getName()
+                            + ", neither a PredictionsEvaluator, a TableEvaluator nor a TabularEvaluator");
+                }
             }
             return e;
         }

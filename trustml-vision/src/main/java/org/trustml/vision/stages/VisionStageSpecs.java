@@ -4,6 +4,7 @@ import static org.trustml.core.pipeline.spec.StageSpecs.choice;
 import static org.trustml.core.pipeline.spec.StageSpecs.or;
 import static org.trustml.core.pipeline.spec.StageSpecs.required;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Path;
@@ -13,10 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.pipeline.Stage;
+import org.trustml.core.evaluation.Evaluator;
+import org.trustml.core.evaluation.Predictions;
+import org.trustml.core.evaluation.PredictionsEvaluator;
+import org.trustml.core.pipeline.spec.EvaluatorSpec;
 import org.trustml.core.pipeline.spec.StageSpec;
 import org.trustml.core.pipeline.spec.StageSpecKinds;
+import org.trustml.core.pipeline.spec.StageSpecs;
 import org.trustml.core.table.Table;
 import org.trustml.vision.evaluation.ImageEvaluation;
+import org.trustml.vision.evaluation.ImageEvaluationInput;
+import org.trustml.vision.evaluation.ImageEvaluator;
 import org.trustml.vision.images.ImageDataset;
 import org.trustml.vision.images.Split;
 import org.trustml.vision.train.Architecture;
@@ -37,6 +45,8 @@ public final class VisionStageSpecs implements StageSpecKinds {
      * hard-link), {@code max-unreadable} (0.05).
      */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    @JsonClassDescription("Arranges the table's images into train/val/test class folders (an ImageDataset) under "
+            + "output; file-column and label-column name the table's columns, images the folder of the file names.")
     public record ImageFolderSpec(String fileColumn, String labelColumn, String images, String output, Double validation,
             Double test, String placement, Double maxUnreadable) implements StageSpec {
         public ImageFolderSpec {
@@ -78,6 +88,8 @@ public final class VisionStageSpecs implements StageSpecKinds {
      * requires); defaults as {@link ImageClassifierConfig#mobileNetV2()}.
      */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    @JsonClassDescription("Trains an image classifier (DJL PyTorch): architecture mobilenet-v2, resnet-18 or "
+            + "torchscript, and its schedule; defaults as ImageClassifierConfig.mobileNetV2().")
     public record TrainSpec(String architecture, Integer inputSize, Integer epochs, Integer batchSize,
             Double learningRate, Boolean flip, Boolean crop, Integer patience, String initialWeights) implements StageSpec {
         public String kind() {
@@ -106,10 +118,19 @@ public final class VisionStageSpecs implements StageSpecKinds {
 
     /**
      * {@code evaluate}: {@code split} (train, val, test; default test), {@code slices} (columns),
-     * {@code cross-slices} (lists of columns).
+     * {@code cross-slices} (lists of columns), {@code evaluators} (each {@code {<kind>: {...}}}: an
+     * {@link EvaluatorSpec} of the predictions, such as {@code fairness}, or of the image evaluation input, such as
+     * {@code lime}, {@code robustness} and {@code image-drift}).
      */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record EvaluateSpec(String split, List<String> slices, List<List<String>> crossSlices) implements StageSpec {
+    @JsonClassDescription("Evaluates the trained image classifier on a split (default test), overall and per slice, "
+            + "then runs each evaluator (fairness, lime, robustness, image-drift, autoencoder-drift, drift ...).")
+    public record EvaluateSpec(String split, List<String> slices, List<List<String>> crossSlices,
+            List<EvaluatorSpec> evaluators) implements StageSpec {
+        public EvaluateSpec {
+            evaluators = StageSpecs.evaluators("evaluate", evaluators, Predictions.class, ImageEvaluationInput.class);
+        }
+
         public String kind() {
             return "evaluate";
         }
@@ -134,6 +155,17 @@ public final class VisionStageSpecs implements StageSpecKinds {
             }
             for (List<String> cross : crossSlices == null ? List.<List<String>>of() : crossSlices) {
                 e = e.crossSlicedBy(cross.toArray(String[]::new));
+            }
+            for (EvaluatorSpec spec : evaluators) {
+                Evaluator<?> built = spec.build(base);
+                if (built instanceof PredictionsEvaluator p) {
+                    e = e.with(p);
+                } else if (built instanceof ImageEvaluator i) {
+                    e = e.with(i);
+                } else {
+                    throw new IllegalStateException(spec.getClass().getName() + " built a " + built.getClass().getName()
+                            + ", neither a PredictionsEvaluator nor an ImageEvaluator");
+                }
             }
             return e;
         }
