@@ -19,7 +19,15 @@ public enum DriftMetric implements MetricKey {
     /** 1 when the share of drifted columns reaches the threshold, else 0 (Evidently's {@code dataset_drift}). */
     DATASET_DRIFT("dataset_drift"),
     /** Per column: 1 when any of its tests flagged drift, else 0. */
-    DRIFTED("drifted");
+    DRIFTED("drifted"),
+    /** The autoencoder checker's verdict on the evaluated images: 1 drifted, else 0 ({@link AutoencoderDriftReport}). */
+    AUTOENCODER_DRIFTED("autoencoder_drifted"),
+    /** Share of the evaluated images the autoencoder checker flagged as anomalies ({@link BatchVerdict#anomalyRate()}). */
+    AUTOENCODER_ANOMALY_RATE("autoencoder_anomaly_rate"),
+    /** p-value of the checker's anomaly count (the exceedance test, {@link BatchVerdict#binomialPValue()}). */
+    AUTOENCODER_EXCEEDANCE_P_VALUE("autoencoder_exceedance_p_value"),
+    /** p-value of the checker's KS test of the scores against the calibration scores ({@link BatchVerdict#ksPValue()}). */
+    AUTOENCODER_KS_P_VALUE("autoencoder_ks_p_value");
 
     private final String jsonName;
 
