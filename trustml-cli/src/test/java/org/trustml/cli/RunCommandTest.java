@@ -86,8 +86,8 @@ class RunCommandTest {
         assertThat(r.err()).startsWith("trustml: " + p + ", line 4, column 'stages[1].epohcs': Unrecognized field");
         Files.writeString(p, "seed: 1\nstages:\n  - ingest: {csv: m.csv}\n"
                 + "  - image-folder: {file-column: f, label-column: l, output: o}\n  - train: {epochs: -1}\n");
-        assertThat(Cli.run("run", "--check", p.toString()).err()).isEqualTo("trustml: " + p + ": column 'stages[2].train': "
-                + "column 'epochs': value '-1' is too small (expected at least 1)\n");
+        assertThat(Cli.run("run", "--check", p.toString()).err()).isEqualTo("trustml: " + p + ": column 'stages[2].train.epochs': "
+                + "value '-1' is too small (expected at least 1)\n");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
 import org.trustml.core.table.ColumnType;
 
 /**
- * The one CEL configuration of trustml: the standard environment and macros, heterogeneous numeric comparisons
+ * The one CEL configuration of trustml: the standard environment and macros, the string extensions
+ * ({@code lowerAscii}, {@code replace}, {@code split}, {@code substring}, {@code trim} …) and the math extensions
+ * ({@code math.greatest}, {@code math.least}, {@code math.round} …), heterogeneous numeric comparisons
  * ({@code age > 30.5}), and limits that bound the work of any expression: at most {@value #MAX_EXPRESSION_LENGTH}
  * code points, {@value #MAX_ITERATIONS} iterations per comprehension and regular expressions of at most
  * {@value #MAX_REGEX_PROGRAM} RE2 instructions (RE2 matches in linear time). Compilers and the runtime are immutable and
@@ -40,14 +43,16 @@ public final class Cel {
             .comprehensionMaxIterations(MAX_ITERATIONS).maxRegexProgramSize(MAX_REGEX_PROGRAM)
             .maxExpressionCodePointSize(MAX_EXPRESSION_LENGTH).build();
     private static final CelCompiler PARSER = builder().build();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS)
+            .addLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS)).build();
 
     private Cel() {}
 
     /** A compiler with the standard environment and macros, to which the caller adds variables. */
     public static CelCompilerBuilder builder() {
         return CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .addLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS));
     }
 
     /** A compiler without variables: enough to parse. */

@@ -93,7 +93,7 @@ class PipelineSpecTest {
                   - ingest: {csv: a.csv, json-lines: b.jsonl}
                 """);
         assertThatThrownBy(() -> PipelineSpec.read(bad)).hasMessageContaining(
-                "column 'ingest': names 2 sources (expected exactly one of csv, json-lines, cloud-annotations, image-tree)");
+                "column 'stages[0].ingest': names 2 sources (expected exactly one of csv, json-lines, cloud-annotations, image-tree)");
     }
 
     @Test

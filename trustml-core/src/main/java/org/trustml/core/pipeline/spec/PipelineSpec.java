@@ -95,20 +95,52 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
         try {
             spec.toPipeline(file.toAbsolutePath().getParent(), file);
         } catch (InvalidInputException e) {
-            throw InvalidInputException.problem(e.getMessage()).file(file).build(e);
+            throw within(e, file, 0, null);
         }
         return spec;
     }
 
+    /**
+     * {@code e} placed in the pipeline file {@code file} (at {@code line} when known) under the field path
+     * {@code prefix} (may be null): its own field joins the path ({@code stages[2].train} + {@code epochs}), its
+     * problem, value and expectation are kept. An error that names another file or a row (a reference table that
+     * cannot be read) keeps its whole message after the field path.
+     */
+    static InvalidInputException within(InvalidInputException e, Path file, long line, String prefix) {
+        InvalidInputException.Builder b;
+        if (e.file().isPresent() || e.line().isPresent()) {
+            b = InvalidInputException.problem(oneLine(e.getMessage()));
+            if (prefix != null && !prefix.isEmpty()) {
+                b.column(prefix);
+            }
+        } else {
+            b = InvalidInputException.problem(oneLine(e.problemText()));
+            String field = prefix == null || prefix.isEmpty() ? e.column().orElse(null)
+                    : e.column().map(c -> prefix + "." + c).orElse(prefix);
+            if (field != null) {
+                b.column(field);
+            }
+            e.value().ifPresent(b::value);
+            e.expected().ifPresent(b::expected);
+        }
+        b.file(file);
+        if (line > 0) {
+            b.line(line);
+        }
+        return b.build(e);
+    }
+
     private static InvalidInputException located(Path file, JsonProcessingException e) {
         String path = e instanceof JsonMappingException m ? fieldPath(m.getPath()) : null;
-        Throwable cause = e.getCause();
-        String problem = cause instanceof InvalidInputException ii ? ii.getMessage() : e.getOriginalMessage();
+        JsonLocation at = e.getLocation();
+        if (e.getCause() instanceof InvalidInputException ii) {
+            return within(ii, file, at != null && at.getLineNr() > 0 ? at.getLineNr() : 0, path);
+        }
+        String problem = e.getOriginalMessage();
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException t && t.getTypeId() != null) {
             problem = unknownKind(t.getTypeId(), t.getBaseType() != null
                     && t.getBaseType().getRawClass() == EvaluatorSpec.class);
         }
-        JsonLocation at = e.getLocation();
         InvalidInputException.Builder b = InvalidInputException.problem(oneLine(problem)).file(file);
         if (at != null && at.getLineNr() > 0) {
             b.line(at.getLineNr());
@@ -183,7 +215,7 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
         try {
             return spec.build(base, new StageSource(java.util.Optional.ofNullable(file), index, spec.kind()));
         } catch (InvalidInputException e) {
-            throw InvalidInputException.problem(e.getMessage()).column("stages[" + index + "]." + spec.kind()).build(e);
+            throw within(e, null, 0, "stages[" + index + "]." + spec.kind());
         }
     }
 
