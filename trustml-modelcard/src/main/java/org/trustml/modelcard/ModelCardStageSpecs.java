@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.pipeline.Stage;
+import org.trustml.core.pipeline.spec.Required;
 import org.trustml.core.pipeline.spec.StageSpec;
 import org.trustml.core.pipeline.spec.StageSpecKinds;
 import org.trustml.core.report.AttachmentReader;
@@ -31,7 +32,8 @@ public final class ModelCardStageSpecs implements StageSpecKinds {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("Writes the Model Card Toolkit card of the run (and its HTML) after bless, and passes the "
             + "blessing on: name (required), overview, architecture, merge (a hand-written card), output (a file).")
-    public record ModelCardSpec(String name, String overview, String architecture, String merge, String output)
+    public record ModelCardSpec(@Required String name, String overview, String architecture, String merge,
+            String output)
             implements StageSpec {
         public ModelCardSpec {
             required("name", name);

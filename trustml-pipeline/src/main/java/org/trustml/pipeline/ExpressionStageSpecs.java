@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.pipeline.Stage;
+import org.trustml.core.pipeline.spec.Required;
 import org.trustml.core.pipeline.spec.StageSource;
 import org.trustml.core.pipeline.spec.StageSpec;
 import org.trustml.core.pipeline.spec.StageSpecKinds;
@@ -34,7 +35,7 @@ public final class ExpressionStageSpecs implements StageSpecKinds {
      */
     @JsonClassDescription("Adds or replaces columns, each a CEL expression over the row's columns (string, int, double, "
             + "bool; a missing value is null): columns: {name: expression, ...}, in order.")
-    public record TransformSpec(Map<String, String> columns) implements StageSpec {
+    public record TransformSpec(@Required Map<String, String> columns) implements StageSpec {
         public TransformSpec {
             if (columns == null || columns.isEmpty()) {
                 throw InvalidInputException.problem("is required").column("columns")
@@ -72,7 +73,7 @@ public final class ExpressionStageSpecs implements StageSpecKinds {
      */
     @JsonClassDescription("Keeps the rows where a CEL condition over the row's columns is true: keep: \"age != null && "
             + "age >= 18\" (a missing value is null; say what it means).")
-    public record FilterSpec(String keep) implements StageSpec {
+    public record FilterSpec(@Required String keep) implements StageSpec {
         public FilterSpec {
             if (keep == null || keep.isBlank()) {
                 throw InvalidInputException.problem("is required").column("keep")

@@ -11,6 +11,7 @@ import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.pipeline.Stage;
+import org.trustml.core.pipeline.spec.Required;
 import org.trustml.core.pipeline.spec.StageSpec;
 import org.trustml.core.pipeline.spec.StageSpecKinds;
 
@@ -30,7 +31,8 @@ public final class PublishStageSpecs implements StageSpecKinds {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("Publishes the blessed model as a versioned package into a registry folder: registry and name "
             + "required; version, force, model-card (a card file, e.g. model-card's output), image, port, replicas.")
-    public record PublishSpec(String registry, String name, String version, Boolean force, String modelCard,
+    public record PublishSpec(@Required String registry, @Required String name, String version, Boolean force,
+            String modelCard,
             String image, Integer port, Integer replicas) implements StageSpec {
         public PublishSpec {
             required("registry", registry);

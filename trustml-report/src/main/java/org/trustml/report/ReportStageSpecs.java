@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.pipeline.Stage;
+import org.trustml.core.pipeline.spec.Required;
 import org.trustml.core.pipeline.spec.StageSpec;
 import org.trustml.core.pipeline.spec.StageSpecKinds;
 
@@ -29,7 +30,7 @@ public final class ReportStageSpecs implements StageSpecKinds {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("Writes the HTML trust report of the blessed evaluation after bless, and passes the blessing "
             + "on: title (required), output (an .html file), model-card (a card file to show, e.g. model-card's output).")
-    public record ReportSpec(String title, String output, String modelCard) implements StageSpec {
+    public record ReportSpec(@Required String title, String output, String modelCard) implements StageSpec {
         public ReportSpec {
             required("title", title);
         }

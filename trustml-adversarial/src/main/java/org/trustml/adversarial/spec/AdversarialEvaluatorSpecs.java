@@ -15,6 +15,7 @@ import org.trustml.adversarial.RobustnessEvaluator;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.pipeline.spec.EvaluatorSpec;
 import org.trustml.core.pipeline.spec.EvaluatorSpecKinds;
+import org.trustml.core.pipeline.spec.Required;
 import org.trustml.vision.evaluation.ImageEvaluationInput;
 
 /** The adversarial module's evaluator kind of pipeline files: {@code robustness}. */
@@ -34,7 +35,7 @@ public final class AdversarialEvaluatorSpecs implements EvaluatorSpecKinds {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("Adversarial robustness (ART-style PGD, or FGSM with max-iter 0) of the evaluated images at "
             + "each eps: eps (required), norm (inf, 1, 2), max-iter, max-images, seed, examples, native-heap (keep, trim).")
-    public record RobustnessSpec(List<Double> eps, String norm, Integer maxIter, Integer maxImages, Long seed,
+    public record RobustnessSpec(@Required List<Double> eps, String norm, Integer maxIter, Integer maxImages, Long seed,
             Integer examples, String nativeHeap) implements EvaluatorSpec {
         public RobustnessSpec {
             if (eps == null || eps.isEmpty()) {

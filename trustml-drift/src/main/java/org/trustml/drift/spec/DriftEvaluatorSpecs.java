@@ -15,6 +15,7 @@ import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Predictions;
 import org.trustml.core.pipeline.spec.EvaluatorSpec;
 import org.trustml.core.pipeline.spec.EvaluatorSpecKinds;
+import org.trustml.core.pipeline.spec.Required;
 import org.trustml.core.table.Table;
 import org.trustml.drift.AutoencoderConfig;
 import org.trustml.drift.AutoencoderDriftEvaluator;
@@ -49,7 +50,7 @@ public final class DriftEvaluatorSpecs implements EvaluatorSpecKinds {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("Statistical drift of the evaluated rows' columns against a reference CSV (Evidently's test "
             + "per column): reference (a CSV file) and columns.")
-    public record ColumnDriftSpec(String reference, List<String> columns) implements EvaluatorSpec {
+    public record ColumnDriftSpec(@Required String reference, @Required List<String> columns) implements EvaluatorSpec {
         public ColumnDriftSpec {
             required("reference", reference);
             if (columns == null || columns.isEmpty()) {

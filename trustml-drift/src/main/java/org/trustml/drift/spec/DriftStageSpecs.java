@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.trustml.core.pipeline.Stage;
+import org.trustml.core.pipeline.spec.Required;
 import org.trustml.core.pipeline.spec.StageSpec;
 import org.trustml.core.pipeline.spec.StageSpecKinds;
 import org.trustml.core.table.Table;
@@ -34,7 +35,7 @@ public final class DriftStageSpecs implements StageSpecKinds {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("Compares the table flowing through with a reference CSV (Evidently's tests) and passes it on, "
             + "or stops the run on drift: reference, categorical, tests, alpha, correction, stop-on-drift.")
-    public record DriftCheckSpec(String reference, List<String> categorical, List<String> tests, Double alpha,
+    public record DriftCheckSpec(@Required String reference, List<String> categorical, List<String> tests, Double alpha,
             String correction, Boolean stopOnDrift) implements StageSpec {
         public DriftCheckSpec {
             required("reference", reference);

@@ -10,6 +10,7 @@ import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Predictions;
 import org.trustml.core.pipeline.spec.EvaluatorSpec;
 import org.trustml.core.pipeline.spec.EvaluatorSpecKinds;
+import org.trustml.core.pipeline.spec.Required;
 import org.trustml.fairness.FairnessEvaluator;
 
 /** The fairness module's evaluator kind of pipeline files: {@code fairness}. */
@@ -32,7 +33,8 @@ public final class FairnessEvaluatorSpecs implements EvaluatorSpecKinds {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("AIF360's fairness metrics of the predictions across protected columns: favorable (a class), "
             + "privileged ([{column: value}], AIF360's privileged_groups) and protected-columns.")
-    public record FairnessSpec(String favorable, List<Map<String, String>> privileged, List<String> protectedColumns)
+    public record FairnessSpec(@Required String favorable, @Required List<Map<String, String>> privileged,
+            @Required List<String> protectedColumns)
             implements EvaluatorSpec {
         public FairnessSpec {
             Groups.required("favorable", favorable);

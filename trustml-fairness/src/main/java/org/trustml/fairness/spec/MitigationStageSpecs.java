@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.pipeline.Stage;
+import org.trustml.core.pipeline.spec.Required;
 import org.trustml.core.pipeline.spec.StageSpec;
 import org.trustml.core.pipeline.spec.StageSpecKinds;
 import org.trustml.core.table.Table;
@@ -57,7 +58,8 @@ public final class MitigationStageSpecs implements StageSpecKinds {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("Reweighing (Kamiran and Calders; AIF360 Reweighing): writes row weights (output, default "
             + "instance_weights) under which label and group are independent; train-tabular reads them as weights.")
-    public record ReweighingSpec(String label, String favorable, List<Map<String, String>> privileged,
+    public record ReweighingSpec(@Required String label, @Required String favorable, @Required List<Map<String,
+            String>> privileged,
             List<Map<String, String>> unprivileged, String weights, String output) implements TableStage {
         public ReweighingSpec {
             Groups.target(label, favorable, privileged, unprivileged);
@@ -80,7 +82,8 @@ public final class MitigationStageSpecs implements StageSpecKinds {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("Disparate impact remover (Feldman et al.; AIF360 DisparateImpactRemover): moves each of the "
             + "features towards a distribution shared by the groups of the sensitive column; repair-level in [0, 1].")
-    public record DisparateImpactRemoverSpec(List<String> features, String sensitive, Double repairLevel)
+    public record DisparateImpactRemoverSpec(@Required List<String> features, @Required String sensitive,
+            Double repairLevel)
             implements TableStage {
         public DisparateImpactRemoverSpec {
             if (features == null || features.isEmpty()) {
@@ -115,8 +118,10 @@ public final class MitigationStageSpecs implements StageSpecKinds {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("Reject option classification (Kamiran et al.; AIF360 RejectOptionClassification): relabels "
             + "predictions near the threshold of the score column in favour of the unprivileged; writes output (0/1).")
-    public record RejectOptionClassificationSpec(String label, String favorable, List<Map<String, String>> privileged,
-            List<Map<String, String>> unprivileged, String score, String output, Double lowThreshold,
+    public record RejectOptionClassificationSpec(@Required String label, @Required String favorable,
+            @Required List<Map<String, String>> privileged,
+            List<Map<String, String>> unprivileged, @Required String score, @Required String output,
+            Double lowThreshold,
             Double highThreshold, Integer numThresholds, Integer numMargins, String metric, Double metricLow,
             Double metricHigh) implements TableStage {
         public RejectOptionClassificationSpec {
@@ -158,8 +163,10 @@ public final class MitigationStageSpecs implements StageSpecKinds {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("Equalized-odds post-processing (Hardt et al.; AIF360 EqOddsPostprocessing): flips predicted "
             + "labels per group so that TPR and FPR match; writes output (0/1); seeded by the run.")
-    public record EqOddsPostprocessingSpec(String label, String favorable, List<Map<String, String>> privileged,
-            List<Map<String, String>> unprivileged, String prediction, String output) implements TableStage {
+    public record EqOddsPostprocessingSpec(@Required String label, @Required String favorable,
+            @Required List<Map<String, String>> privileged,
+            List<Map<String, String>> unprivileged, @Required String prediction,
+            @Required String output) implements TableStage {
         public EqOddsPostprocessingSpec {
             Groups.required("prediction", prediction);
             Groups.required("output", output);
@@ -186,9 +193,11 @@ public final class MitigationStageSpecs implements StageSpecKinds {
     @JsonClassDescription("Calibrated equalized-odds post-processing (Pleiss et al.; AIF360 "
             + "CalibratedEqOddsPostprocessing): mixes scores with the group's base rate; writes output-score and "
             + "output-label; cost-constraint fnr, fpr or weighted (default).")
-    public record CalibratedEqOddsPostprocessingSpec(String label, String favorable,
-            List<Map<String, String>> privileged, List<Map<String, String>> unprivileged, String score,
-            String outputScore, String outputLabel, String costConstraint, Double threshold) implements TableStage {
+    public record CalibratedEqOddsPostprocessingSpec(@Required String label, @Required String favorable,
+            @Required List<Map<String, String>> privileged, List<Map<String, String>> unprivileged,
+            @Required String score,
+            @Required String outputScore, @Required String outputLabel, String costConstraint,
+            Double threshold) implements TableStage {
         public CalibratedEqOddsPostprocessingSpec {
             Groups.required("score", score);
             Groups.required("output-score", outputScore);

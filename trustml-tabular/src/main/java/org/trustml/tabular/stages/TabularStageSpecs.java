@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.pipeline.Stage;
 import org.trustml.core.evaluation.Evaluator;
 import org.trustml.core.evaluation.Predictions;
 import org.trustml.core.evaluation.PredictionsEvaluator;
 import org.trustml.core.evaluation.TableEvaluationInput;
 import org.trustml.core.evaluation.TableEvaluator;
+import org.trustml.core.pipeline.Stage;
 import org.trustml.core.pipeline.spec.EvaluatorSpec;
+import org.trustml.core.pipeline.spec.Required;
 import org.trustml.core.pipeline.spec.StageSpec;
 import org.trustml.core.pipeline.spec.StageSpecKinds;
 import org.trustml.core.pipeline.spec.StageSpecs;
@@ -46,7 +47,8 @@ public final class TabularStageSpecs implements StageSpecKinds {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("Trains a Tribuo classifier on the table: label and features required; algorithm "
             + "logistic-regression (default), decision-tree or gradient-boosting; optional weights column.")
-    public record TrainTabularSpec(String algorithm, String label, List<String> features, String weights,
+    public record TrainTabularSpec(String algorithm, @Required String label, @Required List<String> features,
+            String weights,
             Double testFraction, Integer epochs, Double learningRate, Integer maxDepth, Integer trees)
             implements StageSpec {
         public TrainTabularSpec {

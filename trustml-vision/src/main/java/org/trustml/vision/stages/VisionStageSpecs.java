@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.pipeline.Stage;
 import org.trustml.core.evaluation.Evaluator;
 import org.trustml.core.evaluation.Predictions;
 import org.trustml.core.evaluation.PredictionsEvaluator;
+import org.trustml.core.pipeline.Stage;
 import org.trustml.core.pipeline.spec.EvaluatorSpec;
+import org.trustml.core.pipeline.spec.Required;
 import org.trustml.core.pipeline.spec.StageSpec;
 import org.trustml.core.pipeline.spec.StageSpecKinds;
 import org.trustml.core.pipeline.spec.StageSpecs;
@@ -47,7 +48,8 @@ public final class VisionStageSpecs implements StageSpecKinds {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("Arranges the table's images into train/val/test class folders (an ImageDataset) under "
             + "output; file-column and label-column name the table's columns, images the folder of the file names.")
-    public record ImageFolderSpec(String fileColumn, String labelColumn, String images, String output, Double validation,
+    public record ImageFolderSpec(@Required String fileColumn, @Required String labelColumn, String images,
+            @Required String output, Double validation,
             Double test, String placement, Double maxUnreadable) implements StageSpec {
         public ImageFolderSpec {
             required("file-column", fileColumn);

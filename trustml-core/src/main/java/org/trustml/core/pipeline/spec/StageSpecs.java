@@ -92,8 +92,9 @@ public final class StageSpecs {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("A gate: metric (a name the modules on the class path report, e.g. accuracy, "
             + "equal_opportunity_difference, precision:<class>); optional slice (sex=F, age=20-29); min and/or max, or "
-            + "no-worse-than-baseline / no-higher-than-baseline (a tolerance against the baseline).")
-    public record GateSpec(String metric, String slice, Double min, Double max, Double noWorseThanBaseline,
+            + "no-worse-than-baseline / no-higher-than-baseline (a tolerance against the baseline); whole-interval: true "
+            + "gates the value's whole confidence interval (of level at least min-interval-level).")
+    public record GateSpec(@Required String metric, String slice, Double min, Double max, Double noWorseThanBaseline,
             Double noHigherThanBaseline, Boolean wholeInterval, Double minIntervalLevel) {
         public GateSpec {
             required("metric", metric);
@@ -143,7 +144,8 @@ public final class StageSpecs {
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("Blesses or refuses the evaluated model by its gates; optional baseline (the evaluation.json "
             + "of an earlier run) and stop-when-not-blessed (default true).")
-    public record BlessSpec(List<GateSpec> gates, String baseline, Boolean stopWhenNotBlessed) implements StageSpec {
+    public record BlessSpec(@Required List<GateSpec> gates, String baseline,
+            Boolean stopWhenNotBlessed) implements StageSpec {
         public BlessSpec {
             if (gates == null || gates.isEmpty()) {
                 throw InvalidInputException.problem("has no gates").column("bless")
