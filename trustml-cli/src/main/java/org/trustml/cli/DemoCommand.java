@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.trustml.cli.demo.CtScanData;
 import org.trustml.cli.demo.CtScanDemo;
 import org.trustml.adversarial.RobustnessMetric;
 import org.trustml.core.InvalidInputException;
@@ -93,8 +94,22 @@ final class DemoCommand implements Callable<Integer> {
                     + "as `trustml run --tracking-uri` does; the run folder's file store still gets everything.")
     URI trackingUri;
 
+    @Option(names = "--data-only", description = "Only write the data (DIR/data/metadata.csv and DIR/data/images, "
+            + "seeded by --seed and --patients; DIR/data must be new or empty) and stop: the input of the same pipeline "
+            + "as a file, samples/pipelines/ct-scan.yaml (copy it into DIR and run trustml run DIR/ct-scan.yaml).")
+    boolean dataOnly;
+
     @Override
     public Integer call() {
+        if (dataOnly) {
+            Path data = out.resolve("data");
+            AtomicFiles.checkDirectory(data, folder -> false, "a new or empty folder for the demo's data");
+            Path metadata = CtScanData.write(data, new CtScanDemo.Options(out, seed, patients, epochs, limeImages,
+                    limeSamples).patients(), seed);
+            spec.commandLine().getOut().println("trustml demo: " + patients + " patients (seed " + seed + "): "
+                    + metadata + " and " + data.resolve("images"));
+            return 0;
+        }
         CtScanDemo.Options options = new CtScanDemo.Options(out, seed, patients, epochs, limeImages, limeSamples);
         AtomicFiles.checkDirectory(out, folder -> true, "a folder for the demo's runs");
         Path latest = AtomicFiles.checkTarget(out.resolve(LATEST));

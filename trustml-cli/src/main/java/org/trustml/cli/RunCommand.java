@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trustml.core.evaluation.Blessing;
@@ -15,22 +16,29 @@ import org.trustml.core.run.StageRecord;
 import org.trustml.core.tracking.MlflowFileStore;
 import org.trustml.core.tracking.MlflowServer;
 import org.trustml.core.tracking.MlflowServerRun;
+import org.trustml.pipeline.PipelineCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code trustml run pipeline.yaml}: runs a pipeline written as YAML. */
+/** {@code trustml run pipeline.yaml}: runs a pipeline written as YAML or JSON. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the stages a YAML file lists (ingest, image-folder, train, evaluate, bless; for tables "
-                + "train-tabular and evaluate-tabular), "
-                + "with paths relative to the file, and records the run (run.json and an MLflow file store, "
-                + "trustml-runs/mlruns beside the file unless the file says otherwise; with --tracking-uri also on an "
-                + "MLflow tracking server).",
-            "Format: docs/core.md, \"Pipelines in YAML\". Aliases (*name), tags, a key given twice and a second "
-                + "document are refused (exit 2), so what runs is what the file says. A bless stage that refuses the "
-                + "model ends the run with exit code 3 and one line per failed gate."})
+        description = {"Runs the stages a YAML (or JSON) file lists, with paths relative to the file, and records the "
+                + "run (run.json and an MLflow file store, trustml-runs/mlruns beside the file unless the file says "
+                + "otherwise). Stage kinds: ingest (csv, json-lines, cloud-annotations, image-tree), transform and "
+                + "filter (CEL expressions), image-folder, train, evaluate, train-tabular, evaluate-tabular (with "
+                + "evaluators: fairness, lime, lime-tabular, robustness, drift, image-drift, autoencoder-drift), the "
+                + "mitigations reweighing, disparate-impact-remover, reject-option-classification, "
+                + "eq-odds-postprocessing, calibrated-eq-odds-postprocessing, drift-check, bless, model-card, report "
+                + "and publish. With --tracking-uri the run is also logged on an MLflow tracking server.",
+            "Format: docs/pipelines.md; JSON Schema: docs/pipeline.schema.json. The file is checked before anything "
+                + "runs: every problem is printed with its line, column and the valid choices (an unknown kind lists "
+                + "the kinds, an unknown field the kind's fields), exit 2. Files over 1 MiB, nesting deeper than 50 "
+                + "levels, aliases (*name), tags, a key given twice and a second document are refused, so what runs "
+                + "is what the file says. A bless stage that refuses the model ends the run with exit code 3 and one "
+                + "line per failed gate."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,7 +46,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline YAML file.")
     Path file;
 
-    @Option(names = "--check", description = "Read and check the file and the stages' fit, run nothing.")
+    @Option(names = "--check", description = "Check the file (every problem with line, column and the valid choices) "
+            + "and the stages' fit, run nothing.")
     boolean check;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -54,11 +63,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<PipelineCheck.Problem> problems = PipelineCheck.check(file);
+        if (!problems.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            PipelineCheck.lines(problems).forEach(line -> err.println("trustml: " + line.replace("\n", "\\n")));
+            return TrustmlCommand.BAD_INPUT;
+        }
         PipelineSpec pipeline = PipelineSpec.read(file);
         Path base = file.toAbsolutePath().getParent();
         PrintWriter w = spec.commandLine().getOut();
         if (check) {
-            pipeline.toPipeline(base);
             w.println(file + ": " + pipeline.stages().size() + " stages fit together");
             return 0;
         }
@@ -69,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         if (server != null) {
             options = options.withTracker(server);
         }
-        PipelineRun<?> run = pipeline.toPipeline(base).run(options);
+        PipelineRun<?> run = pipeline.toPipeline(base, file).run(options);
         MlflowServerRun onServer = server == null ? null : server.run(run.record().runId()).orElse(null);
         if (format == OutputFormat.json) {
             Map<String, Object> doc = new LinkedHashMap<>();

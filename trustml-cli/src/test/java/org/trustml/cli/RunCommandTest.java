@@ -83,10 +83,12 @@ class RunCommandTest {
         Path p = Files.writeString(dir.resolve("bad.yaml"), "seed: 1\nstages:\n  - ingest: {csv: m.csv}\n  - train: {epohcs: 2}\n");
         Cli.Result r = Cli.run("run", p.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("trustml: " + p + ", line 4, column 'stages[1].epohcs': Unrecognized field");
+        assertThat(r.err()).isEqualTo("trustml: " + p + ", line 4, column 13: stages[1].train: unknown field 'epohcs' of "
+                + "train; did you mean 'epochs'? (valid: architecture, input-size, epochs, batch-size, learning-rate, flip, "
+                + "crop, patience, initial-weights)\n");
         Files.writeString(p, "seed: 1\nstages:\n  - ingest: {csv: m.csv}\n"
                 + "  - image-folder: {file-column: f, label-column: l, output: o}\n  - train: {epochs: -1}\n");
-        assertThat(Cli.run("run", "--check", p.toString()).err()).isEqualTo("trustml: " + p + ": column 'stages[2].train.epochs': "
+        assertThat(Cli.run("run", "--check", p.toString()).err()).isEqualTo("trustml: " + p + ", column 'stages[2].train.epochs': "
                 + "value '-1' is too small (expected at least 1)\n");
     }
 
