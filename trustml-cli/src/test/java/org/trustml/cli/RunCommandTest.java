@@ -88,7 +88,7 @@ class RunCommandTest {
                 + "crop, patience, initial-weights)\n");
         Files.writeString(p, "seed: 1\nstages:\n  - ingest: {csv: m.csv}\n"
                 + "  - image-folder: {file-column: f, label-column: l, output: o}\n  - train: {epochs: -1}\n");
-        assertThat(Cli.run("run", "--check", p.toString()).err()).isEqualTo("trustml: " + p + ", column 'stages[2].train.epochs': "
+        assertThat(Cli.run("run", "--check", p.toString()).err()).isEqualTo("trustml: " + p + ", line 5, column 21: stages[2].train.epochs: "
                 + "value '-1' is too small (expected at least 1)\n");
     }
 

@@ -121,10 +121,64 @@ public final class PipelineCheck {
             try {
                 PipelineSpec.read(file);
             } catch (InvalidInputException e) {
-                c.problems.add(new Problem(file, 0, 0, "", e.getMessage(), List.of()));
+                c.problems.add(c.located(e, root));
             }
         }
         return List.copyOf(c.problems);
+    }
+
+    /**
+     * A problem found when the file was bound, placed at the node its field path names ({@code stages[2].evaluators[0]},
+     * Jackson's path, which skips the kind's key) when the tree has it; an error about another file (a reference
+     * table) or a row keeps its own message.
+     */
+    private Problem located(InvalidInputException e, Node root) {
+        boolean ours = e.file().map(f -> f.equals(file)).orElse(true) && e.column().isPresent();
+        Node at = ours ? find(root, e.column().get()) : null;
+        if (at == null) {
+            return new Problem(file, 0, 0, "", e.getMessage(), List.of());
+        }
+        String message = e.value().map(v -> "value '" + v + "' ").orElse("") + e.problemText()
+                + e.expected().map(x -> " (expected " + x + ")").orElse("");
+        Mark m = at.getStartMark();
+        return new Problem(file, m.getLine() + 1, m.getColumn() + 1, e.column().get(), message, List.of());
+    }
+
+    /** The node at a field path such as {@code stages[2].evaluators[0].metric}, stepping over kind keys; null if none. */
+    private static Node find(Node root, String path) {
+        Node node = root;
+        for (String part : path.split("\\.")) {
+            String name = part.contains("[") ? part.substring(0, part.indexOf('[')) : part;
+            if (!name.isEmpty()) {
+                Node next = child(node, name);
+                if (next == null && node instanceof MappingNode m && m.getValue().size() == 1) {
+                    next = child(m.getValue().get(0).getValueNode(), name); // over the kind: stages[2].<kind>.name
+                }
+                if (next == null) {
+                    return null;
+                }
+                node = next;
+            }
+            java.util.regex.Matcher idx = Pattern.compile("\\[(\\d+)]").matcher(part);
+            while (idx.find()) {
+                if (!(node instanceof SequenceNode seq) || Integer.parseInt(idx.group(1)) >= seq.getValue().size()) {
+                    return null;
+                }
+                node = seq.getValue().get(Integer.parseInt(idx.group(1)));
+            }
+        }
+        return node;
+    }
+
+    private static Node child(Node node, String key) {
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (key(t).equals(key)) {
+                    return t.getValueNode();
+                }
+            }
+        }
+        return null;
     }
 
     /** The YAML tree with positions; the text has passed {@link StrictYaml}, so it has no alias, tag or duplicate. */

@@ -64,8 +64,26 @@ class PipelineCheckTest {
                 .isEmpty();
         List<String> fit = check("fit.yaml", "seed: 1\nstages:\n  - ingest: {csv: rows.csv}\n  - bless: {gates: "
                 + "[{metric: acuracy, min: 1}]}\n");
-        assertThat(fit).singleElement().asString().startsWith(dir.resolve("fit.yaml") + ", line 4, column "
-                        + "'stages[1].gates[0].metric': value 'acuracy' is not a known metric (expected one of accuracy");
+        assertThat(fit).singleElement().asString().startsWith(dir.resolve("fit.yaml") + ", line 4, column 30: "
+                        + "stages[1].gates[0].metric: value 'acuracy' is not a known metric (expected one of accuracy");
+    }
+
+    @Test
+    void anEvaluatorOfAnotherStagesInputIsRefusedNamingWhatItNeeds() throws IOException {
+        Files.writeString(dir.resolve("rows.csv"), "a,b\n1,x\n");
+        List<String> p = check("wrong.yaml", """
+                seed: 1
+                stages:
+                  - ingest: {csv: rows.csv}
+                  - train-tabular: {label: b, features: [a]}
+                  - evaluate-tabular:
+                      evaluators:
+                        - lime: {images: 1}
+                """);
+        assertThat(p).singleElement().asString().endsWith("wrong.yaml, line 7, column 11: stages[2].evaluators[0]: "
+                        + "value 'lime' reads a ImageEvaluationInput, which the "
+                        + "evaluate-tabular stage does not give (expected an evaluator of Predictions or "
+                        + "TableEvaluationInput or TabularEvaluationInput in evaluate-tabular)");
     }
 
     @Test

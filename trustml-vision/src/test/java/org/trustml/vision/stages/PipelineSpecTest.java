@@ -97,6 +97,23 @@ class PipelineSpecTest {
     }
 
     @Test
+    void anEvaluatorOfAModuleNotOnTheClassPathNamesTheModule() throws IOException {
+        Path file = yaml("""
+                seed: 1
+                stages:
+                  - ingest: {csv: meta.csv}
+                  - image-folder: {file-column: f, label-column: l, output: out}
+                  - train: {epochs: 1}
+                  - evaluate:
+                      evaluators:
+                        - fairness: {favorable: red, privileged: [{site: A}], protected-columns: [site]}
+                """);
+        assertThatThrownBy(() -> PipelineSpec.read(file)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("line 8").hasMessageContaining("names the evaluator kind 'fairness', which no "
+                        + "module on the class path provides; add trustml-fairness (known: none)");
+    }
+
+    @Test
     void stagesThatDoNotFitAreRefused() throws IOException {
         Path file = yaml("""
                 seed: 1
