@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "run (run.json and an MLflow file store, trustml-runs/mlruns beside the file unless the file says "
                 + "otherwise). Stage kinds: ingest (csv, json-lines, cloud-annotations, image-tree), transform and "
                 + "filter (CEL expressions), image-folder, train, evaluate, train-tabular, evaluate-tabular (with "
-                + "evaluators: fairness, lime, lime-tabular, robustness, drift, image-drift, autoencoder-drift), the "
+                + "evaluators: fairness, lime, lime-tabular, shap, tree-shap, robustness, drift, image-drift, autoencoder-drift), the "
                 + "mitigations reweighing, disparate-impact-remover, reject-option-classification, "
                 + "eq-odds-postprocessing, calibrated-eq-odds-postprocessing, drift-check, bless, model-card, report "
                 + "and publish. With --tracking-uri the run is also logged on an MLflow tracking server.",

@@ -50,7 +50,7 @@ class PipelineCheckTest {
                 p + ", line 6, column 30: stages[2].train.flip: 'maybe' is not true or false",
                 p + ", line 9, column 11: stages[3].evaluate.evaluators[0]: names the evaluator kind 'fairnes', which no "
                         + "module on the class path provides; did you mean 'fairness'? (valid: autoencoder-drift, drift, "
-                        + "fairness, image-drift, lime, lime-tabular, robustness)",
+                        + "fairness, image-drift, lime, lime-tabular, robustness, shap, tree-shap)",
                 p + ", line 10, column 21: stages[3].evaluate.evaluators[1].fairness: misses the required field 'privileged'",
                 p + ", line 10, column 21: stages[3].evaluate.evaluators[1].fairness: misses the required field "
                         + "'protected-columns'",

@@ -53,8 +53,8 @@ class PipelineSchemaTest {
                         "eq-odds-postprocessing", "calibrated-eq-odds-postprocessing", "drift-check", "bless", "publish",
                         "model-card", "report");
         assertThat(kinds(defs.get("evaluator"))).isEqualTo(EvaluatorSpecKinds.all().keySet())
-                .containsExactlyInAnyOrder("fairness", "lime", "lime-tabular", "robustness", "drift", "image-drift",
-                        "autoencoder-drift");
+                .containsExactlyInAnyOrder("fairness", "lime", "lime-tabular", "shap", "tree-shap", "robustness", "drift",
+                        "image-drift", "autoencoder-drift");
         ObjectMapper jackson = new YAMLMapper();
         List<String> checked = new ArrayList<>();
         StageSpecKinds.all().forEach((kind, type) -> {
@@ -64,7 +64,7 @@ class PipelineSchemaTest {
         EvaluatorSpecKinds.all().forEach((kind, type) ->
                 assertThat(fields(defs.get("evaluator." + kind))).as(kind).isEqualTo(bound(jackson, type)));
         assertThat(fields(defs.get("gate"))).containsExactlyInAnyOrder("metric", "slice", "min", "max",
-                "no-worse-than-baseline", "no-higher-than-baseline");
+                "no-worse-than-baseline", "no-higher-than-baseline", "whole-interval", "min-interval-level");
         assertThat(defs.get("stage.bless").get("required")).extracting(JsonNode::asText).containsExactly("gates");
         assertThat(defs.get("stage.ingest").get("properties").get("types").get("additionalProperties").get("enum"))
                 .extracting(JsonNode::asText).containsExactly("double", "long", "string", "boolean");
@@ -112,5 +112,4 @@ class PipelineSchemaTest {
         }
         return out;
     }
-
 }

@@ -25,7 +25,10 @@ import org.trustml.drift.ColumnDriftEvaluator;
 import org.trustml.drift.DriftReport;
 import org.trustml.explain.DiscretizerKind;
 import org.trustml.explain.TabularExplanationReport;
+import org.trustml.explain.ShapReport;
 import org.trustml.explain.TabularLimeEvaluator;
+import org.trustml.explain.TabularShapEvaluator;
+import org.trustml.explain.TreeShapEvaluator;
 import org.trustml.fairness.FairnessEvaluator;
 import org.trustml.fairness.FairnessReport;
 import org.trustml.fairness.Group;
@@ -107,6 +110,7 @@ class TabularKindsTest {
                         - fairness: {favorable: "yes", privileged: [{sex: M}], protected-columns: [sex]}
                         - drift: {reference: applicants.csv, columns: [income]}
                         - lime-tabular: {rows: 1, samples: 100, features: 2, seed: 5, discretizer: decile}
+                        - shap: {method: kernel, rows: 1, samples: 60, seed: 5, summary: sample, background-size: 5}
                   - bless: {stop-when-not-blessed: false, gates: [{metric: accuracy, min: 0}]}
                 """);
         TabularEvaluation e = ((Blessing<TabularEvaluation>) run.output()).evaluation();
@@ -121,6 +125,29 @@ class TabularKindsTest {
                 Table.readCsv(dir.resolve("applicants.csv")), "income").config()));
         assertThat(recorded.get("explanations")).isEqualTo(Json.toTree(TabularLimeEvaluator.of(1).withSamples(100)
                 .withFeatures(2).withSeed(5).withDiscretizer(DiscretizerKind.DECILE).config()));
+        assertThat(recorded.get("shap")).isEqualTo(Json.toTree(TabularShapEvaluator.kernel(1).withSamples(60)
+                .withSeed(5).withBackground(TabularShapEvaluator.Summary.SAMPLE, 5).config()));
+        assertThat(e.result(ShapReport.class)).isPresent();
+    }
+
+    @Test
+    void treeShapRunsOnATreeModel() throws IOException {
+        TabularFixtures.applicantsCsv(dir, 200, 6);
+        PipelineRun<?> run = run("""
+                seed: 6
+                stages:
+                  - ingest: {csv: applicants.csv}
+                  - train-tabular: {algorithm: decision-tree, label: approved, features: [income, years], max-depth: 3}
+                  - evaluate-tabular:
+                      evaluators:
+                        - tree-shap: {rows: 2, background: applicants.csv}
+                  - bless: {stop-when-not-blessed: false, gates: [{metric: accuracy, min: 0}]}
+                """);
+        TabularEvaluation e = ((Blessing<TabularEvaluation>) run.output()).evaluation();
+        assertThat(e.result(ShapReport.class)).isPresent();
+        assertThat(run.record().stages().get(2).config().get("evaluators").get("tree_shap"))
+                .isEqualTo(Json.toTree(TreeShapEvaluator.pathDependent(2)
+                        .against(Table.readCsv(dir.resolve("applicants.csv"))).config()));
     }
 
     /** Rows with a biased score and prediction, as trustml-fairness's MitigationTest makes them. */

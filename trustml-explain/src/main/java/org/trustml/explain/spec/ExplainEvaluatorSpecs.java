@@ -19,13 +19,20 @@ import org.trustml.explain.Quickshift;
 import org.trustml.explain.Segmenter;
 import org.trustml.explain.Slic;
 import org.trustml.explain.TabularLimeEvaluator;
+import org.trustml.explain.TabularShapEvaluator;
+import org.trustml.explain.TreeShapEvaluator;
+import org.trustml.tabular.TabularEvaluationInput;
 import org.trustml.vision.evaluation.ImageEvaluationInput;
 
-/** The explain module's evaluator kinds of pipeline files: {@code lime} and {@code lime-tabular}. */
+/**
+ * The explain module's evaluator kinds of pipeline files: {@code lime}, {@code lime-tabular}, {@code shap}
+ * (KernelSHAP or exact Shapley values on any table model) and {@code tree-shap} (TreeSHAP on Tribuo's trees).
+ */
 public final class ExplainEvaluatorSpecs implements EvaluatorSpecKinds {
     @Override
     public Map<String, Class<? extends EvaluatorSpec>> kinds() {
-        return Map.of("lime", LimeSpec.class, "lime-tabular", LimeTabularSpec.class);
+        return Map.of("lime", LimeSpec.class, "lime-tabular", LimeTabularSpec.class, "shap", ShapSpec.class,
+                "tree-shap", TreeShapSpec.class);
     }
 
     /** How the image is cut into superpixels. */
@@ -107,6 +114,90 @@ public final class ExplainEvaluatorSpecs implements EvaluatorSpecKinds {
             TabularLimeEvaluator e = TabularLimeEvaluator.of(or(rows, 5)).withSamples(or(samples, 5000))
                     .withFeatures(or(features, 10)).withSeed(seed == null ? 0 : seed);
             return discretizer == null ? e : e.withDiscretizer(choice("discretizer", discretizer, DiscretizerKind.class));
+        }
+    }
+
+    /** KernelSHAP or exact Shapley values. */
+    enum ShapKind { KERNEL, EXACT }
+
+    /** Path-dependent or interventional TreeSHAP. */
+    enum TreeShapKind { PATH_DEPENDENT, INTERVENTIONAL }
+
+    /**
+     * {@code shap} ({@link TabularShapEvaluator}, in {@code evaluate-tabular}): {@code method} (kernel or exact; default
+     * kernel), {@code rows} (5), {@code samples} (KernelSHAP's coalitions per row; 0, the default, is shap's auto),
+     * {@code tolerance} (0.01), {@code seed} (0), {@code summary} (kmeans or sample) and {@code background-size} (10)
+     * of the {@code background} (a CSV, usually the training rows; default the evaluated rows). Writes
+     * {@code shap.json}.
+     */
+    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    @JsonClassDescription("SHAP values of a few evaluated rows on any table model (shap's KernelExplainer or exact "
+            + "Shapley values): method (kernel, exact), rows, samples, tolerance, seed, summary (kmeans, sample), "
+            + "background-size, background (a CSV).")
+    public record ShapSpec(String method, Integer rows, Integer samples, Double tolerance, Long seed, String summary,
+            Integer backgroundSize, String background) implements EvaluatorSpec {
+        public ShapSpec {
+            evaluator(method, rows, samples, tolerance, seed, summary, backgroundSize);
+        }
+
+        public String kind() {
+            return "shap";
+        }
+
+        public Class<?> inputType() {
+            return TableEvaluationInput.class;
+        }
+
+        public TabularShapEvaluator build(Path base) {
+            TabularShapEvaluator e = evaluator(method, rows, samples, tolerance, seed, summary, backgroundSize);
+            return background == null ? e : e.against(Table.readCsv(base.resolve(background)));
+        }
+
+        private static TabularShapEvaluator evaluator(String method, Integer rows, Integer samples, Double tolerance,
+                Long seed, String summary, Integer backgroundSize) {
+            int n = or(rows, 5);
+            TabularShapEvaluator e = method == null || choice("method", method, ShapKind.class) == ShapKind.KERNEL
+                    ? TabularShapEvaluator.kernel(n) : TabularShapEvaluator.exact(n);
+            e = e.withSamples(or(samples, 0)).withTolerance(tolerance == null ? 0.01 : tolerance)
+                    .withSeed(seed == null ? 0 : seed);
+            return e.withBackground(summary == null ? TabularShapEvaluator.Summary.KMEANS
+                    : choice("summary", summary, TabularShapEvaluator.Summary.class), or(backgroundSize, 10));
+        }
+    }
+
+    /**
+     * {@code tree-shap} ({@link TreeShapEvaluator}, in {@code evaluate-tabular} on a decision tree or gradient
+     * boosting): {@code method} (path-dependent or interventional; default path-dependent), {@code rows} (5),
+     * {@code background-size} (100), {@code seed} (0) and {@code background} (a CSV). Writes {@code tree_shap.json}.
+     */
+    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    @JsonClassDescription("TreeSHAP values of the evaluated rows on Tribuo's trees (decision-tree, gradient-boosting): "
+            + "method (path-dependent, interventional), rows, background-size, seed, background (a CSV).")
+    public record TreeShapSpec(String method, Integer rows, Integer backgroundSize, Long seed, String background)
+            implements EvaluatorSpec {
+        public TreeShapSpec {
+            evaluator(method, rows, backgroundSize, seed);
+        }
+
+        public String kind() {
+            return "tree-shap";
+        }
+
+        public Class<?> inputType() {
+            return TabularEvaluationInput.class;
+        }
+
+        public TreeShapEvaluator build(Path base) {
+            TreeShapEvaluator e = evaluator(method, rows, backgroundSize, seed);
+            return background == null ? e : e.against(Table.readCsv(base.resolve(background)));
+        }
+
+        private static TreeShapEvaluator evaluator(String method, Integer rows, Integer backgroundSize, Long seed) {
+            int n = or(rows, 5);
+            TreeShapEvaluator e = method == null
+                    || choice("method", method, TreeShapKind.class) == TreeShapKind.PATH_DEPENDENT
+                    ? TreeShapEvaluator.pathDependent(n) : TreeShapEvaluator.interventional(n);
+            return e.withBackgroundSize(or(backgroundSize, 100)).withSeed(seed == null ? 0 : seed);
         }
     }
 }

@@ -94,7 +94,7 @@ public final class TabularStageSpecs implements StageSpecKinds {
      */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     @JsonClassDescription("Evaluates the trained tabular classifier on its held-out rows, overall and per slice, then "
-            + "runs each evaluator (fairness, drift, lime-tabular ...).")
+            + "runs each evaluator (fairness, drift, lime-tabular, shap, tree-shap ...).")
     public record EvaluateTabularSpec(List<String> slices, List<List<String>> crossSlices,
             List<EvaluatorSpec> evaluators) implements StageSpec {
         public EvaluateTabularSpec {

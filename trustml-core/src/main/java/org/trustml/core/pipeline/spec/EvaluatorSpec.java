@@ -8,7 +8,7 @@ import org.trustml.core.evaluation.Evaluator;
  * One entry of an evaluate stage's {@code evaluators} list in a pipeline file: a single key naming the
  * evaluator kind whose value is its configuration, e.g. {@code - fairness: {favorable: yes, privileged: [{sex: M}],
  * protected: [sex]}}. The modules that own evaluators list theirs through {@link EvaluatorSpecKinds}
- * ({@code fairness} from trustml-fairness, {@code lime} and {@code lime-tabular} from trustml-explain,
+ * ({@code fairness} from trustml-fairness, {@code lime}, {@code lime-tabular}, {@code shap} and {@code tree-shap} from trustml-explain,
  * {@code robustness} from trustml-adversarial, {@code drift}, {@code image-drift} and {@code autoencoder-drift}
  * from trustml-drift). Like a {@link StageSpec}, the record is the configuration the file gave; the evaluator it
  * builds records its own configuration in the run record.

@@ -35,7 +35,7 @@ public interface EvaluatorSpecKinds {
     static Optional<String> moduleOf(String kind) {
         return Optional.ofNullable(switch (kind) {
             case "fairness" -> "trustml-fairness";
-            case "lime", "lime-tabular" -> "trustml-explain";
+            case "lime", "lime-tabular", "shap", "tree-shap" -> "trustml-explain";
             case "robustness" -> "trustml-adversarial";
             case "drift", "image-drift", "autoencoder-drift" -> "trustml-drift";
             default -> null;
