@@ -263,6 +263,6 @@ class TrainTabularClassifierTest {
 
         Files.writeString(yaml, Files.readString(yaml).replace("features: [x1, x2, region], ", ""));
         assertThat(catchThrowableOfType(org.trustml.core.InvalidInputException.class, () -> PipelineSpec.read(yaml)))
-                .hasMessageContaining("column 'features': is required");
+                .hasMessageContaining("column 'stages[1].features': is required");
     }
 }

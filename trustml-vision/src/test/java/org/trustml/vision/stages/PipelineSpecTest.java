@@ -122,7 +122,7 @@ class PipelineSpecTest {
                   - train: {epochs: 1}
                 """);
         assertThatThrownBy(() -> PipelineSpec.read(file))
-                .hasMessage(file + ": column 'stages[1]': value 'train' cannot follow ingest, which gives a Table "
+                .hasMessage(file + ", column 'stages[1]': value 'train' cannot follow ingest, which gives a Table "
                         + "(expected a stage that takes a Table)");
     }
 
