@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import org.trustml.core.pipeline.RunContext;
 import org.trustml.core.pipeline.Stage;
+import org.trustml.core.stages.Filter;
 import org.trustml.core.table.Table;
 
 /**
@@ -12,7 +13,7 @@ import org.trustml.core.table.Table;
  * {@code bool}) is true, in order. The condition is type-checked against the table's schema before any row is
  * evaluated; a row where it is {@code null} or cannot be evaluated (a missing value compared) is an error naming the
  * row, so say what a missing value means: {@code sex != null && sex == 'F'}. Logs {@code rows_in},
- * {@code rows_out} and {@code rows_dropped}, as core's {@link org.trustml.core.stages.Filter} does.
+ * {@code rows_out} and {@code rows_dropped}, as core's {@link Filter} does.
  *
  * <pre>{@code
  * ExpressionFilter.keeping("!filename.endsWith('.nii.gz') && sex != null")
@@ -65,10 +66,6 @@ public final class ExpressionFilter implements Stage<Table, Table> {
     public Table apply(Table input, RunContext context) {
         requireNonNull(input, "input");
         RowExpression keep = RowExpression.compile(config.keep(), input.schema(), file, where + ".keep");
-        Table out = input.take(keep.rowsWhereTrue(input));
-        context.logMetric("rows_in", input.rowCount());
-        context.logMetric("rows_out", out.rowCount());
-        context.logMetric("rows_dropped", input.rowCount() - out.rowCount());
-        return out;
+        return Filter.counted(input, input.take(keep.rowsWhereTrue(input)), context);
     }
 }

@@ -68,10 +68,17 @@ public final class Filter implements Stage<Table, Table> {
         for (String c : config.columns()) {
             input.column(c); // a missing column is an error even on an empty table
         }
-        Table out = input.filter(keep);
-        context.logMetric("rows_in", input.rowCount());
+        return counted(input, input.filter(keep), context);
+    }
+
+    /**
+     * Logs {@code rows_in}, {@code rows_out} and {@code rows_dropped} of a filtering stage that kept {@code out} of
+     * {@code in}, as every filter stage does (this one, the expression filter of pipeline files); returns {@code out}.
+     */
+    public static Table counted(Table in, Table out, RunContext context) {
+        context.logMetric("rows_in", in.rowCount());
         context.logMetric("rows_out", out.rowCount());
-        context.logMetric("rows_dropped", input.rowCount() - out.rowCount());
+        context.logMetric("rows_dropped", in.rowCount() - out.rowCount());
         return out;
     }
 }

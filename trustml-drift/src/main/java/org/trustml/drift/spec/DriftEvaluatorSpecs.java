@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,14 +31,9 @@ public final class DriftEvaluatorSpecs implements EvaluatorSpecKinds {
                 AutoencoderDriftSpec.class);
     }
 
-    /** The split named {@code train}, {@code val} or {@code test}. */
+    /** The split named {@code train}, {@code val} or {@code test}, or {@code otherwise} when none is named. */
     static Split split(String field, String name, Split otherwise) {
-        if (name == null) {
-            return otherwise;
-        }
-        return Arrays.stream(Split.values()).filter(s -> s.folder().equals(name)).findFirst()
-                .orElseThrow(() -> InvalidInputException.problem("is not a split").column(field).value(name)
-                        .expected("train, val or test").build());
+        return name == null ? otherwise : Split.ofFolder(field, name);
     }
 
     /**

@@ -20,4 +20,18 @@ public enum Split {
     public String folder() {
         return folder;
     }
+
+    /**
+     * The split whose folder is {@code name} ({@code train}, {@code val}, {@code test}), as pipeline files name it;
+     * another name is an {@link org.trustml.core.InvalidInputException} naming {@code field}.
+     */
+    public static Split ofFolder(String field, String name) {
+        for (Split s : values()) {
+            if (s.folder.equals(name)) {
+                return s;
+            }
+        }
+        throw org.trustml.core.InvalidInputException.problem("is not a split").column(field).value(name)
+                .expected("train, val or test").build();
+    }
 }

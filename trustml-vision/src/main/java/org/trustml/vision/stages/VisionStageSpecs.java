@@ -8,11 +8,9 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Evaluator;
 import org.trustml.core.evaluation.Predictions;
 import org.trustml.core.evaluation.PredictionsEvaluator;
@@ -148,9 +146,7 @@ public final class VisionStageSpecs implements StageSpecKinds {
         public Stage<?, ?> build(Path base) {
             EvaluateImageClassifier e = EvaluateImageClassifier.onTestSplit();
             if (split != null) {
-                e = e.on(Arrays.stream(Split.values()).filter(s -> s.folder().equals(split)).findFirst()
-                        .orElseThrow(() -> InvalidInputException.problem("is not a split").column("split").value(split)
-                                .expected("train, val or test").build()));
+                e = e.on(Split.ofFolder("split", split));
             }
             if (slices != null) {
                 e = e.slicedBy(slices.toArray(String[]::new));

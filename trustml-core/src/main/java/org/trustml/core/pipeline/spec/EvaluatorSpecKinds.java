@@ -2,8 +2,6 @@ package org.trustml.core.pipeline.spec;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 
 /**
  * The evaluator kinds a module adds to pipeline files' evaluate stages ({@code evaluators: [{fairness: …}]}): each
@@ -17,18 +15,7 @@ public interface EvaluatorSpecKinds {
 
     /** Every evaluator kind on the class path, by name; a name claimed twice is an error naming both classes. */
     static Map<String, Class<? extends EvaluatorSpec>> all() {
-        Map<String, Class<? extends EvaluatorSpec>> all = new TreeMap<>();
-        for (EvaluatorSpecKinds provider : ServiceLoader.load(EvaluatorSpecKinds.class,
-                EvaluatorSpecKinds.class.getClassLoader())) {
-            provider.kinds().forEach((name, type) -> {
-                Class<? extends EvaluatorSpec> before = all.putIfAbsent(name, type);
-                if (before != null && before != type) {
-                    throw new IllegalStateException("evaluator kind '" + name + "' is claimed by " + before.getName()
-                            + " and " + type.getName());
-                }
-            });
-        }
-        return all;
+        return Kinds.load(EvaluatorSpecKinds.class, EvaluatorSpecKinds::kinds, "evaluator");
     }
 
     /** The trustml module that provides an evaluator kind, for the error when it is not on the class path. */

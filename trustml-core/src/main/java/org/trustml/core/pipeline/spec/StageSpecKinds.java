@@ -2,8 +2,6 @@ package org.trustml.core.pipeline.spec;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 
 /**
  * The stage kinds a module adds to pipeline files: each YAML key ({@code train}, {@code train-tabular} …)
@@ -17,17 +15,7 @@ public interface StageSpecKinds {
 
     /** Every kind on the class path, by name; a name claimed twice is an error naming both classes. */
     static Map<String, Class<? extends StageSpec>> all() {
-        Map<String, Class<? extends StageSpec>> all = new TreeMap<>();
-        for (StageSpecKinds provider : ServiceLoader.load(StageSpecKinds.class, StageSpecKinds.class.getClassLoader())) {
-            provider.kinds().forEach((name, type) -> {
-                Class<? extends StageSpec> before = all.putIfAbsent(name, type);
-                if (before != null && before != type) {
-                    throw new IllegalStateException("stage kind '" + name + "' is claimed by " + before.getName()
-                            + " and " + type.getName());
-                }
-            });
-        }
-        return all;
+        return Kinds.load(StageSpecKinds.class, StageSpecKinds::kinds, "stage");
     }
 
     /**
@@ -38,7 +26,7 @@ public interface StageSpecKinds {
         return Optional.ofNullable(switch (kind) {
             case "ingest", "bless" -> "trustml-core";
             case "transform", "filter" -> "trustml-pipeline";
-            case "image-folder", "image-dataset", "train", "evaluate" -> "trustml-vision";
+            case "image-folder", "train", "evaluate" -> "trustml-vision";
             case "train-tabular", "evaluate-tabular" -> "trustml-tabular";
             case "reweighing", "disparate-impact-remover", "reject-option-classification", "eq-odds-postprocessing",
                     "calibrated-eq-odds-postprocessing" -> "trustml-fairness";
