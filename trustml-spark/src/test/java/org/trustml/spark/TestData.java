@@ -137,4 +137,23 @@ record TestData(List<String> names, List<DataType> types, List<Object[]> rows) {
                         DataTypes.LongType, DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.DoubleType,
                         DataTypes.DoubleType), rows);
     }
+
+    /**
+     * Seeded rows of a drift table: {@code x} (normal, shifted by {@code shift}), {@code t} (long 0–4: ties),
+     * {@code e} (double with about 10% missing and a few {@code -0.0}), {@code color} (string, four categories,
+     * the last one more frequent when {@code shift > 0}), {@code flag} (boolean), {@code y} (long 0/1 label).
+     */
+    static TestData drift(long seed, int n, double shift) {
+        Random r = new Random(seed);
+        String[] colors = {"red", "green", "blue", "purple"};
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double e = r.nextDouble() < 0.1 ? Double.NaN : Math.round(r.nextGaussian() * 4) / 4.0;
+            rows.add(new Object[] {r.nextGaussian() + shift, (long) r.nextInt(5), Double.isNaN(e) ? null : e == 0 ? -0.0 : e,
+                    colors[r.nextDouble() < shift / 4 ? 3 : r.nextInt(4)], r.nextBoolean(), (long) (r.nextDouble() < 0.3 + shift / 4 ? 1 : 0)});
+        }
+        return new TestData(List.of("x", "t", "e", "color", "flag", "y"),
+                List.of(DataTypes.DoubleType, DataTypes.LongType, DataTypes.DoubleType, DataTypes.StringType,
+                        DataTypes.BooleanType, DataTypes.LongType), rows);
+    }
 }
