@@ -49,12 +49,24 @@ final class SparkRuns {
     }
 
     private static SparkSession session(String master, String name) {
+        // the CLI owns its process: Spark's INFO lines stay off stderr, whether Spark logs through slf4j-simple
+        // (the CLI's binding) or through its own log4j2 (SPARK_HOME's jars come first)
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "org/trustml/cli/spark-log4j2.properties");
+        }
+        for (String logger : new String[] {"org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet"}) {
+            if (System.getProperty("org.slf4j.simpleLogger.log." + logger) == null) {
+                System.setProperty("org.slf4j.simpleLogger.log." + logger, "warn");
+            }
+        }
         SparkSession.Builder builder = SparkSession.builder().master(master).appName(name);
         if (!master.startsWith("local")) {
             builder.config("spark.jars", String.join(",", jarsOf(SparkFairness.class, DriftData.class,
                     InvalidInputException.class)));
         }
-        return builder.getOrCreate();
+        SparkSession spark = builder.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
     }
 
     /** The jar (or classes folder) each class was loaded from. */
