@@ -102,6 +102,11 @@ record TestData(List<String> names, List<DataType> types, List<Object[]> rows) {
         return new TestData(names, types, copy);
     }
 
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
+    TestData slice(int from, int to) {
+        return new TestData(names, types, rows.subList(from, to));
+    }
+
     /** A copy with one cell replaced. */
     TestData with(int row, String column, Object value) {
         List<Object[]> copy = new ArrayList<>(rows);
@@ -155,5 +160,27 @@ record TestData(List<String> names, List<DataType> types, List<Object[]> rows) {
         return new TestData(List.of("x", "t", "e", "color", "flag", "y"),
                 List.of(DataTypes.DoubleType, DataTypes.LongType, DataTypes.DoubleType, DataTypes.StringType,
                         DataTypes.BooleanType, DataTypes.LongType), rows);
+    }
+
+    /** The rows of a table (long, double, string and boolean columns keep their types; missing is null). */
+    static TestData of(Table table) {
+        List<DataType> types = new ArrayList<>();
+        for (Column c : table.columns()) {
+            types.add(switch (c.type()) {
+                case LONG -> DataTypes.LongType;
+                case DOUBLE -> DataTypes.DoubleType;
+                case BOOLEAN -> DataTypes.BooleanType;
+                case STRING -> DataTypes.StringType;
+            });
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (int r = 0; r < table.rowCount(); r++) {
+            Object[] row = new Object[table.columnCount()];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = table.column(j).get(r);
+            }
+            rows.add(row);
+        }
+        return new TestData(table.columnNames(), types, rows);
     }
 }
