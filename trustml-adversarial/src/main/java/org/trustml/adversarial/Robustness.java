@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import org.trustml.adversarial.internal.AttackEvaluation;
 import org.trustml.core.InvalidInputException;
 
 /**

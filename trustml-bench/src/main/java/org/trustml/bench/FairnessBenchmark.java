@@ -22,13 +22,18 @@ import org.trustml.core.table.LongColumn;
 import org.trustml.core.table.StringColumn;
 import org.trustml.core.table.Table;
 import org.trustml.fairness.Fairness;
+import org.trustml.fairness.FairnessIntervals;
 import org.trustml.fairness.FairnessReport;
+import org.trustml.fairness.FairnessSpec;
+import org.trustml.fairness.FairnessStatistics;
 import org.trustml.fairness.Group;
+import org.trustml.fairness.IntervalOptions;
 import org.trustml.fairness.NDArrayStatistics;
 
 /**
  * Every fairness metric but consistency over a table with sex, race and age_group columns (Table path),
- * and the same labels, predictions, scores, weights, masks and group ids as NDArrays (NDArray path).
+ * and the same labels, predictions, scores, weights, masks and group ids as NDArrays (NDArray path); and the
+ * same report with bootstrap intervals (1,000 resamples of the sufficient statistics).
  * Run with {@code DJL_CACHE_DIR=~/.djl.ai} and {@code -Dai.djl.offline=true} for the NDArray path.
  */
 @State(Scope.Benchmark)
@@ -49,6 +54,8 @@ public class FairnessBenchmark {
     private NDArray weights;
     private NDArray privileged;
     private NDArray groups;
+    private FairnessStatistics statistics;
+    private FairnessSpec spec;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -86,6 +93,10 @@ public class FairnessBenchmark {
         weights = manager.create(w);
         privileged = manager.create(priv);
         groups = manager.create(gid);
+        Fairness f = Fairness.of(table).label("y").prediction("yhat").score("p").weights("w")
+                .privileged(Group.where("sex", 1)).protectedColumns("sex", "race", "age_group");
+        statistics = f.statistics();
+        spec = f.spec();
     }
 
     @TearDown(Level.Trial)
@@ -98,6 +109,30 @@ public class FairnessBenchmark {
     public FairnessReport tablePathAllMetrics() {
         return Fairness.of(table).label("y").prediction("yhat").score("p").weights("w")
                 .privileged(Group.where("sex", 1)).protectedColumns("sex", "race", "age_group").report();
+    }
+
+    /**
+     * {@link #tablePathAllMetrics()} plus 95% BCa intervals of every number from 1,000 bootstrap resamples: the rows
+     * are reduced once; each resample is a multinomial draw of the cells' counts within each group key and a
+     * recomputation of the report from those counts (the rows are not read again).
+     */
+    @Benchmark
+    public FairnessReport tablePathAllMetricsBca1000() {
+        return Fairness.of(table).label("y").prediction("yhat").score("p").weights("w")
+                .privileged(Group.where("sex", 1)).protectedColumns("sex", "race", "age_group")
+                .intervals(IntervalOptions.bca(0.95, 1000, 1)).report();
+    }
+
+    /** The 1,000-resample BCa intervals alone, from statistics already reduced. */
+    @Benchmark
+    public FairnessIntervals bootstrapBca1000FromStatistics() {
+        return FairnessIntervals.of(statistics, spec, IntervalOptions.bca(0.95, 1000, 1));
+    }
+
+    /** The 1,000-resample percentile intervals alone (no jackknife), from statistics already reduced. */
+    @Benchmark
+    public FairnessIntervals bootstrapPercentile1000FromStatistics() {
+        return FairnessIntervals.of(statistics, spec, IntervalOptions.percentile(0.95, 1000, 1));
     }
 
     /** The same from NDArrays (PyTorch CPU). */

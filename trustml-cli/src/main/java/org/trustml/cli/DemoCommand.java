@@ -2,6 +2,7 @@ package org.trustml.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trustml.cli.demo.CtScanDemo;
 import org.trustml.adversarial.RobustnessMetric;
@@ -22,6 +24,8 @@ import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.Json;
 import org.trustml.core.pipeline.PipelineRun;
 import org.trustml.core.run.StageRecord;
+import org.trustml.core.tracking.MlflowServer;
+import org.trustml.core.tracking.MlflowServerRun;
 import org.trustml.drift.DriftMetric;
 import org.trustml.explain.ExplanationMetric;
 import org.trustml.explain.ExplanationReport;
@@ -44,7 +48,8 @@ import picocli.CommandLine.Spec;
                 + "within 0.1), and writes a model card (YAML and HTML) and report.html: one self-contained page with "
                 + "confusion matrices, metrics per slice, fairness bars with the gate thresholds, LIME overlays, "
                 + "adversarial examples, drift, the verdict and the card. Everything is recorded in the run's own "
-                + "folder (run.json, an MLflow file store, the model, the evaluation, the card, the report). "
+                + "folder (run.json, an MLflow file store, the model, the evaluation, the card, the report), and with "
+                + "--tracking-uri on an MLflow tracking server too. "
                 + "The same pipeline as code: org.trustml.cli.demo.CtScanDemo.",
             "Each run gets a new folder under --out, named by its start time in UTC (trustml-demo/20261204-101500/; "
                 + "-2, -3... when two start in the same second), and when it finishes --out/latest names that folder. "
@@ -83,16 +88,23 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--tracking-uri", paramLabel = "URI",
+            description = "Also log the run to the MLflow tracking server at URI (http://host:port) over its REST API, "
+                    + "as `trustml run --tracking-uri` does; the run folder's file store still gets everything.")
+    URI trackingUri;
+
     @Override
     public Integer call() {
         CtScanDemo.Options options = new CtScanDemo.Options(out, seed, patients, epochs, limeImages, limeSamples);
         AtomicFiles.checkDirectory(out, folder -> true, "a folder for the demo's runs");
         Path latest = AtomicFiles.checkTarget(out.resolve(LATEST));
+        Optional<MlflowServer> server = Optional.ofNullable(trackingUri).map(MlflowServer::at);
         Path folder = newRunFolder(out, Instant.now());
         CtScanDemo.Result result = CtScanDemo.run(options.withOut(folder),
-                ConsoleProgress.ifTerminal(spec.commandLine().getErr()));
+                ConsoleProgress.ifTerminal(spec.commandLine().getErr()), server);
         AtomicFiles.writeString(latest, folder.getFileName() + "\n");
-        return print(result, folder);
+        return print(result, folder,
+                server.flatMap(s -> s.run(result.run().record().runId())).orElse(null));
     }
 
     /**
@@ -116,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int print(CtScanDemo.Result result, Path folder) {
+    private int print(CtScanDemo.Result result, Path folder, MlflowServerRun onServer) {
         PipelineRun<Blessing<ImageEvaluation>> run = result.run();
         PrintWriter w = spec.commandLine().getOut();
         ImageEvaluation e = run.output().evaluation();
@@ -130,6 +142,10 @@ final class DemoCommand implements Callable<Integer> {
             doc.put("report", result.report().toString());
             doc.put("verdict", run.output().verdict());
             doc.put("metrics", e.metrics());
+            doc.put("mlruns", folder.resolve("mlruns").toString());
+            if (onServer != null) {
+                doc.put("mlflowServer", MlflowHints.serverJson(onServer));
+            }
             w.println(Json.toJson(doc));
             return 0;
         }
@@ -176,8 +192,10 @@ final class DemoCommand implements Callable<Integer> {
         w.println("model card:   " + result.cardHtml() + " (and " + result.cardYaml().getFileName() + ")");
         w.println("model:        " + e.model().params());
         w.println("run record:   " + run.recordFile());
-        Path mlruns = folder.resolve("mlruns");
-        w.println("MLflow store: " + mlruns + "  (mlflow ui --backend-store-uri " + mlruns + ")");
+        MlflowHints.fileStore(folder.resolve("mlruns")).forEach(w::println);
+        if (onServer != null) {
+            w.println(MlflowHints.server(onServer));
+        }
         return 0;
     }
 }

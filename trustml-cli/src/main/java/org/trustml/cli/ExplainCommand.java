@@ -3,6 +3,7 @@ package org.trustml.cli;
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -49,19 +50,50 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code trustml explain}: LIME for an image or a table row, against a TorchScript file, a DJL model directory or a
- * TensorFlow SavedModel.
+ * TensorFlow SavedModel; SHAP (KernelSHAP, exact Shapley, TreeSHAP) for a table row.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"LIME explanation (lime 0.2 defaults) of a TorchScript (.pt), DJL or TensorFlow SavedModel "
-                + "model's prediction for an image (--image) or a table row (--table with --row).",
-            "Images are fed as RGB float in [0, 1], NCHW; table rows as float [N, d] (every column but "
-                + "--label-column, in file order). Same --seed, same explanation."})
+        description = {"Explains a model's prediction for an image (--image) or a table row (--table with --row): "
+                + "LIME (lime 0.2 defaults) by default, SHAP for table rows with --method.",
+            "Models: TorchScript (.pt), DJL or TensorFlow SavedModel (every method but tree-shap), or an XGBoost "
+                + "model saved as JSON (Booster.save_model(\"m.json\"); kernel-shap, exact-shap, tree-shap; SHAP "
+                + "values of its raw margin). Images are fed as RGB float in [0, 1], NCHW; table rows as float "
+                + "[N, d] (every column but --label-column, in file order), and the same table is the SHAP "
+                + "background. Same --seed, same explanation."})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "M.pt|DIR", description = "TorchScript file, DJL model "
-            + "directory, or TensorFlow SavedModel directory (saved_model.pb; run on DJL's TensorFlow engine).")
+    @Option(names = "--method", defaultValue = "lime", paramLabel = "METHOD", description = "lime, kernel-shap "
+            + "(shap's KernelExplainer: --samples coalitions, default 2d + 2048; stops early once every standard "
+            + "error <= --tolerance), exact-shap (every coalition, at most 16 features) or tree-shap (exact TreeSHAP "
+            + "of an XGBoost JSON model); default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--tolerance", defaultValue = "0.01", description = "kernel-shap: stop sampling once every "
+            + "standard error is at most this; 0 spends all --samples (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--link", defaultValue = "identity", description = "kernel-shap, exact-shap: identity, or logit "
+            + "to explain probabilities in log-odds (default: ${DEFAULT-VALUE}).")
+    String link;
+
+    @Option(names = "--background", defaultValue = "kmeans", description = "kernel-shap, exact-shap: summarise the "
+            + "table as the background by kmeans (shap.kmeans) or sample (default: ${DEFAULT-VALUE}).")
+    String background;
+
+    @Option(names = "--background-size", paramLabel = "K", description = "Background rows kept: k-means centres or "
+            + "sampled rows (default 10; tree-shap interventional: 100).")
+    Integer backgroundSize;
+
+    @Option(names = "--perturbation", defaultValue = "path-dependent", description = "tree-shap: path-dependent "
+            + "(the trees' covers, as XGBoost's pred_contribs) or interventional (against a sample of the table); "
+            + "default: ${DEFAULT-VALUE}.")
+    String perturbation;
+
+    @Option(names = "--model", required = true, paramLabel = "M.pt|DIR|M.json", description = "TorchScript file, DJL "
+            + "model directory, TensorFlow SavedModel directory (saved_model.pb; run on DJL's TensorFlow engine), or "
+            + "an XGBoost JSON model (SHAP methods).")
     Path model;
 
     @Option(names = "--image", paramLabel = "IMG", description = "Image to explain (PNG, JPEG, BMP, GIF; grey and RGBA "
@@ -91,11 +123,12 @@ final class ExplainCommand implements Callable<Integer> {
     Integer size;
 
     @Option(names = "--output-kind", defaultValue = "probabilities",
-            description = "What the model returns: probabilities (checked) or logits (softmax applied); "
-                    + "default: ${DEFAULT-VALUE}.")
+            description = "LIME: what the model returns, probabilities (checked) or logits (softmax applied); "
+                    + "default: ${DEFAULT-VALUE}. SHAP explains the outputs as they are (see --link).")
     String outputKind;
 
-    @Option(names = "--samples", description = "Perturbation samples (default: 1000 for images, 5000 for tables).")
+    @Option(names = "--samples", description = "Perturbation samples (default: 1000 for images, 5000 for tables); "
+            + "kernel-shap: the budget of coalitions (default 2d + 2048).")
     Integer samples;
 
     @Option(names = "--batch-size", defaultValue = "10", description = "Samples per model call (default: ${DEFAULT-VALUE}).")
@@ -114,7 +147,7 @@ final class ExplainCommand implements Callable<Integer> {
     int topLabels;
 
     @Option(names = "--num-features", description = "Images: superpixels in the mask (default 5). Tables: features in "
-            + "the local model (default 10).")
+            + "the local model (default 10); SHAP: features printed per output (default 10).")
     Integer numFeatures;
 
     @Option(names = "--hide-color", defaultValue = "mean", description = "Fill of hidden superpixels: mean, a grey "
@@ -133,6 +166,13 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!ShapExplain.METHODS.contains(method)) {
+            throw InvalidInputException.problem("is not a method").column("--method").value(method)
+                    .expected(String.join(", ", ShapExplain.METHODS)).build();
+        }
+        if (!method.equals("lime")) {
+            return shap();
+        }
         if ((image == null) == (table == null)) {
             throw InvalidInputException.problem("give exactly one of --image and --table").column("--image/--table")
                     .value(image == null ? "neither" : "both").build();
@@ -152,6 +192,50 @@ final class ExplainCommand implements Callable<Integer> {
                 Predictor<NDList, NDList> predictor = loaded.newPredictor()) {
             return explain(BatchModel.of(predictor), kind);
         }
+    }
+
+    private int shap() {
+        if (image != null || table == null) {
+            throw InvalidInputException.problem(image != null ? "explains table rows only" : "needs --table")
+                    .column("--method").value(method).expected("--table with --row (use the Java API's "
+                            + "CoalitionGame.image for superpixels)").build();
+        }
+        Table t = readTable();
+        ShapExplain.Request request = new ShapExplain.Request(method, model, table, row, TabularData.fromTable(t,
+                labelColumn), samples, tolerance, seed, link, background, backgroundSize, perturbation);
+        Map<String, Object> doc = ShapExplain.explain(request, run -> {
+            if (SavedModel.isSavedModel(model)) {
+                try (SavedModel saved = SavedModel.load(model); NDManager manager = NDManager.newBaseManager()) {
+                    return run.apply(BatchModel.of(saved).overRows(manager));
+                }
+            }
+            try (ZooModel<NDList, NDList> loaded = load(model);
+                    Predictor<NDList, NDList> predictor = loaded.newPredictor();
+                    NDManager manager = NDManager.newBaseManager()) {
+                return run.apply(BatchModel.of(predictor).overRows(manager));
+            }
+        });
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == OutputFormat.json ? Json.toJson(doc) + "\n"
+                : ShapExplain.text(doc, numFeatures == null ? 10 : numFeatures));
+        return 0;
+    }
+
+    /** {@code --table}, checked with {@code --label-column} and {@code --row}. */
+    private Table readTable() {
+        if (row == null) {
+            throw InvalidInputException.problem("is required with --table").column("--row").build();
+        }
+        Table t = Table.readCsv(table);
+        if (labelColumn != null && !t.hasColumn(labelColumn)) {
+            throw InvalidInputException.problem("is not a column of the table").file(table).column("--label-column")
+                    .value(labelColumn).expected("one of " + t.columnNames()).build();
+        }
+        if (row < 0 || row >= t.rowCount()) {
+            throw InvalidInputException.problem("is not a data row").file(table).column("--row").value(row)
+                    .expected("0.." + (t.rowCount() - 1)).build();
+        }
+        return t;
     }
 
     private int explain(BatchModel batchModel, OutputKind kind) {
@@ -224,18 +308,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> explainRow(BatchModel batchModel, OutputKind kind) {
-        if (row == null) {
-            throw InvalidInputException.problem("is required with --table").column("--row").build();
-        }
-        Table t = Table.readCsv(table);
-        if (labelColumn != null && !t.hasColumn(labelColumn)) {
-            throw InvalidInputException.problem("is not a column of the table").file(table).column("--label-column")
-                    .value(labelColumn).expected("one of " + t.columnNames()).build();
-        }
-        if (row < 0 || row >= t.rowCount()) {
-            throw InvalidInputException.problem("is not a data row").file(table).column("--row").value(row)
-                    .expected("0.." + (t.rowCount() - 1)).build();
-        }
+        Table t = readTable();
         TabularData data = TabularData.fromTable(t, labelColumn);
         TabularMode m = switch (mode.toLowerCase(Locale.ROOT)) {
             case "classification" -> TabularMode.CLASSIFICATION;

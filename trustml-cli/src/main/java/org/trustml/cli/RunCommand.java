@@ -1,6 +1,7 @@
 package org.trustml.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,8 +9,12 @@ import java.util.concurrent.Callable;
 import org.trustml.core.evaluation.Blessing;
 import org.trustml.core.io.Json;
 import org.trustml.core.pipeline.PipelineRun;
+import org.trustml.core.pipeline.RunOptions;
 import org.trustml.core.pipeline.spec.PipelineSpec;
 import org.trustml.core.run.StageRecord;
+import org.trustml.core.tracking.MlflowFileStore;
+import org.trustml.core.tracking.MlflowServer;
+import org.trustml.core.tracking.MlflowServerRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Runs the stages a YAML file lists (ingest, image-folder, train, evaluate, bless; for tables "
                 + "train-tabular and evaluate-tabular), "
                 + "with paths relative to the file, and records the run (run.json and an MLflow file store, "
-                + "trustml-runs/mlruns beside the file unless the file says otherwise).",
+                + "trustml-runs/mlruns beside the file unless the file says otherwise; with --tracking-uri also on an "
+                + "MLflow tracking server).",
             "Format: docs/core.md, \"Pipelines in YAML\". Aliases (*name), tags, a key given twice and a second "
                 + "document are refused (exit 2), so what runs is what the file says. A bless stage that refuses the "
                 + "model ends the run with exit code 3 and one line per failed gate."})
@@ -38,6 +44,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--tracking-uri", paramLabel = "URI",
+            description = {"Also log the run to the MLflow tracking server at URI (http://host:port, as `mlflow server` "
+                    + "prints it) over its REST API: params, metrics, tags, and the run's files through the server's "
+                    + "artifact proxy. The file store still gets everything; if the server fails during the run, the "
+                    + "run goes on and the failures are logged. Credentials: MLFLOW_TRACKING_USERNAME and "
+                    + "MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN. MLFLOW_TRACKING_URI is not read."})
+    URI trackingUri;
+
     @Override
     public Integer call() {
         PipelineSpec pipeline = PipelineSpec.read(file);
@@ -48,13 +62,27 @@ final class RunCommand implements Callable<Integer> {
             w.println(file + ": " + pipeline.stages().size() + " stages fit together");
             return 0;
         }
-        PipelineRun<?> run = pipeline.run(base, ConsoleProgress.ifTerminal(spec.commandLine().getErr()));
+        RunOptions options = pipeline.runOptions(base)
+                .withProgress(ConsoleProgress.ifTerminal(spec.commandLine().getErr()));
+        Path mlruns = options.tracker() instanceof MlflowFileStore store ? store.root() : null;
+        MlflowServer server = trackingUri == null ? null : MlflowServer.at(trackingUri).withLocal(options.tracker());
+        if (server != null) {
+            options = options.withTracker(server);
+        }
+        PipelineRun<?> run = pipeline.toPipeline(base).run(options);
+        MlflowServerRun onServer = server == null ? null : server.run(run.record().runId()).orElse(null);
         if (format == OutputFormat.json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("runRecord", run.recordFile().toString());
             doc.put("record", run.record());
             if (run.output() instanceof Blessing<?> b) {
                 doc.put("verdict", b.verdict());
+            }
+            if (mlruns != null) {
+                doc.put("mlruns", mlruns.toString());
+            }
+            if (onServer != null) {
+                doc.put("mlflowServer", MlflowHints.serverJson(onServer));
             }
             w.println(Json.toJson(doc));
             return 0;
@@ -67,6 +95,12 @@ final class RunCommand implements Callable<Integer> {
             w.println(b.verdict().summary());
         }
         w.println("run record: " + run.recordFile());
+        if (mlruns != null) {
+            MlflowHints.fileStore(mlruns).forEach(w::println);
+        }
+        if (onServer != null) {
+            w.println(MlflowHints.server(onServer));
+        }
         return 0;
     }
 }

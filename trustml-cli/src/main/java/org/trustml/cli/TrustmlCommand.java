@@ -5,6 +5,7 @@ import org.trustml.core.InvalidInputException;
 import org.trustml.core.Versions;
 import org.trustml.core.evaluation.NotBlessedException;
 import org.trustml.core.pipeline.PipelineException;
+import org.trustml.core.tracking.MlflowServerException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -53,7 +54,8 @@ public final class TrustmlCommand implements Runnable {
                 cmd.getErr().println("trustml: " + nb.getMessage());
                 return NOT_BLESSED;
             }
-            if (cause instanceof InvalidInputException) {
+            // a tracking server that refuses or cannot be reached is for the user to fix (URI, credentials, server)
+            if (cause instanceof InvalidInputException || cause instanceof MlflowServerException) {
                 cmd.getErr().println("trustml: " + oneLine(cause.getMessage()));
                 return BAD_INPUT;
             }

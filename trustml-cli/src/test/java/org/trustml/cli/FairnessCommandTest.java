@@ -77,6 +77,89 @@ class FairnessCommandTest {
         assertThat(json.path("classification")).as("no --prediction: dataset metrics only").isEmpty();
     }
 
+    /** 40 rows: the csv() rows five times over, so resamples rarely leave a group without positives. */
+    private Path larger() throws IOException {
+        StringBuilder sb = new StringBuilder("sex,race,y,yhat,p\n");
+        String[] rows = Files.readString(csv()).split("\n");
+        for (int k = 0; k < 5; k++) {
+            for (int i = 1; i < rows.length; i++) {
+                sb.append(rows[i]).append('\n');
+            }
+        }
+        return Files.writeString(dir.resolve("larger.csv"), sb.toString());
+    }
+
+    @Test
+    void intervalsInJsonAndTextSameSeedSameNumbers() throws IOException {
+        String data = larger().toString();
+        String[] args = {"fairness", "--data", data, "--label", "y", "--prediction", "yhat", "--privileged", "sex=1",
+            "--ci", "0.9", "--bootstrap", "200", "--seed", "3", "--format", "json"};
+        Cli.Result r = Cli.run(args);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        JsonNode json = Json.reader().readTree(r.out());
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(json.at("/intervals/options/method").asText()).isEqualTo("bca");
+        assertThat(json.at("/intervals/options/resamples").asInt()).isEqualTo(200);
+        JsonNode spd = json.at("/intervals/values/classification.statistical_parity_difference");
+        // selection rates: privileged 10/20, unprivileged 10/20, so SPD 0 inside its interval
+        assertThat(spd.get("lower").asDouble()).isLessThanOrEqualTo(0);
+        assertThat(spd.get("upper").asDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(spd.get("level").asDouble()).isEqualTo(0.9);
+        assertThat(Cli.run(args).out()).isEqualTo(r.out());
+        Cli.Result text = Cli.run("fairness", "--data", data, "--label", "y", "--prediction", "yhat", "--privileged",
+                "sex=1", "--ci", "0.9", "--bootstrap", "200", "--seed", "3");
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("intervals: 90% bca bootstrap, 200 resamples, seed 3")
+                .containsPattern("\nstatistical_parity_difference +0.00000 \\[-0\\.[0-9]+, 0\\.[0-9]+\\]\n");
+        Cli.Result analytic = Cli.run("fairness", "--data", data, "--label", "y", "--prediction", "yhat", "--privileged",
+                "sex=1", "--ci-method", "analytic", "--format", "json");
+        assertThat(Json.reader().readTree(analytic.out()).at("/intervals/values/classification.disparate_impact/method")
+                .asText()).isEqualTo("katz-log");
+    }
+
+    @Test
+    void intersectionalSearchInTextAndJson() throws IOException {
+        String data = larger().toString();
+        Cli.Result r = Cli.run("fairness", "--data", data, "--label", "y", "--prediction", "yhat", "--privileged", "sex=1",
+                "--protected", "sex,race", "--intersectional", "2", "--min-support", "5");
+        assertThat(r.code()).isZero();
+        // race=a selects 10/20, race=b 10/20, ... (every subgroup of these rows selects half): none significant
+        assertThat(r.out()).contains("intersectional search by selection_rate (depth 2, min support 5 rows, FDR 0.05): "
+                + "8 of 8 subgroups tested, 0 significant").contains("worst subgroup: none significant");
+        JsonNode json = Json.reader().readTree(Cli.run("fairness", "--data", data, "--label", "y", "--prediction", "yhat",
+                "--privileged", "sex=1", "--protected", "sex,race", "--intersectional", "1", "--format", "json").out());
+        assertThat(json.at("/intersectionalSearch/tested").asInt()).isZero();  // 20 rows per value: below 30
+        assertThat(json.at("/intersectionalSearch/considered").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void badIntervalOptionsAreExitTwoBeforeReading() throws IOException {
+        String data = dir.resolve("missing.csv").toString();
+        Cli.Result analytic = Cli.run("fairness", "--data", data, "--label", "y", "--privileged", "sex=1",
+                "--ci-method", "analytic", "--bootstrap", "100");
+        assertThat(analytic.code()).isEqualTo(2);
+        assertThat(analytic.err()).isEqualTo("trustml: column '--bootstrap': value '100' is given with --ci-method "
+                + "analytic, which does not resample (expected no --bootstrap or --seed)\n");
+        Cli.Result level = Cli.run("fairness", "--data", data, "--label", "y", "--privileged", "sex=1", "--ci", "95");
+        assertThat(level.code()).isEqualTo(2);
+        assertThat(level.err()).contains("column 'level': value '95.0' is not a confidence level");
+        assertThat(Cli.run("fairness", "--data", data, "--label", "y", "--privileged", "sex=1", "--ci-method", "wald")
+                .err()).contains("'wald' is not an interval method (expected percentile, bca or analytic)");
+        assertThat(Cli.run("fairness", "--data", data, "--label", "y", "--privileged", "sex=1", "--fdr", "0.1").err())
+                .contains("column '--fdr': is given without --intersectional");
+        assertThat(Cli.run("fairness", "--data", data, "--label", "y", "--privileged", "sex=1", "--intersectional", "0")
+                .err()).contains("is not a search depth");
+    }
+
+    @Test
+    void helpNamesTheIntervalOptions() {
+        Cli.Result r = Cli.run("fairness", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("--ci=LEVEL", "--bootstrap=N", "--ci-method=METHOD", "--seed=S",
+                "--intersectional=DEPTH", "--min-support=ROWS", "--fdr=Q");
+    }
+
     @Test
     void badInputIsExitTwoWithOneLine() throws IOException {
         Cli.Result r = Cli.run("fairness", "--data", csv().toString(), "--label", "y", "--privileged", "sex=1",

@@ -16,9 +16,6 @@ import org.trustml.core.InvalidInputException;
 import org.trustml.core.Versions;
 import org.trustml.core.io.AtomicFiles;
 import org.trustml.core.io.Json;
-import org.trustml.drift.internal.AutoencoderTraining;
-import org.trustml.drift.internal.BatchTests;
-import org.trustml.drift.internal.CheckerFile;
 import org.trustml.drift.internal.KCenter;
 import org.trustml.drift.internal.SortedSample;
 

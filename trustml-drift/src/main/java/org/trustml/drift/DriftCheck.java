@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.trustml.core.InvalidInputException;
 import org.trustml.drift.internal.CategoryCounts;
-import org.trustml.drift.internal.ColumnTests;
-import org.trustml.drift.internal.Mmd;
 import org.trustml.drift.spi.CategoricalCounts;
 import org.trustml.drift.spi.DriftData;
 import org.trustml.drift.spi.DriftData.Side;

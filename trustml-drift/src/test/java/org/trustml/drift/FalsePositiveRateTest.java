@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.trustml.core.table.DoubleColumn;
 import org.trustml.core.table.StringColumn;
 import org.trustml.core.table.Table;
-import org.trustml.drift.internal.BatchTests;
 import org.trustml.drift.internal.Exceedances;
 import org.trustml.drift.internal.KolmogorovSmirnov;
 import org.trustml.drift.internal.SortedSample;

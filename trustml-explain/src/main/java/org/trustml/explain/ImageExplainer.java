@@ -186,68 +186,16 @@ public final class ImageExplainer {
     /** Explains with a segmentation computed beforehand (e.g. to time or reuse it). */
     public ImageExplanation explain(BatchModel model, RgbImage image, Segmentation seg, NDManager parent) {
         requireNonNull(seg, "segmentation");
-        if (seg.width() != image.width() || seg.height() != image.height()) {
-            throw InvalidInputException.problem("does not match the image size " + image.width() + "x" + image.height())
-                    .column("segmentation").value(seg.width() + "x" + seg.height()).build();
-        }
         int k = seg.count();
-        int w = image.width();
-        int h = image.height();
+        MaskedImages images = new MaskedImages(image, seg, hideColor, channelsLast);
         try (NDManager manager = parent.newSubManager()) {
             double[] bits = Perturbations.binaryBits(samples, k, seed);
             NDArray masks = manager.create(bits, new Shape(samples, k));
             NDArray distances = Perturbations.cosineDistances(masks);
             NDArray weights = Perturbations.kernel(distances, kernelWidth);
-            int pixels = w * h;
-            float[] img = layout(image.toChw(), pixels);
-            float[] fill = layout(fillChw(image, seg), pixels);
-            int[] segOf = seg.labels();
-            int per = 3 * pixels;
-            float[] batchData = new float[Math.min(batchSize, samples) * per];
-            // one direct buffer reused for every batch: DJL hands a direct buffer to the engine without another copy
-            java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(batchData.length * 4)
-                    .order(java.nio.ByteOrder.nativeOrder());
-            double[][] outputs = new double[samples][];
-            for (int start = 0; start < samples; start += batchSize) {
-                int end = Math.min(samples, start + batchSize);
-                int b = end - start;
-                // lime's `temp[mask] = fudged_image[mask]`: a pixel keeps its colour when its superpixel's bit is 1
-                for (int i = 0; i < b; i++) {
-                    int row = (start + i) * k;
-                    int base = i * per;
-                    for (int p = 0; p < pixels; p++) {
-                        boolean on = bits[row + segOf[p]] != 0.0;
-                        float[] src = on ? img : fill;
-                        if (channelsLast) {
-                            int q = 3 * p;
-                            batchData[base + q] = src[q];
-                            batchData[base + q + 1] = src[q + 1];
-                            batchData[base + q + 2] = src[q + 2];
-                        } else {
-                            batchData[base + p] = src[p];
-                            batchData[base + pixels + p] = src[pixels + p];
-                            batchData[base + 2 * pixels + p] = src[2 * pixels + p];
-                        }
-                    }
-                }
-                try (NDManager batchManager = manager.newSubManager()) {
-                    Shape shape = channelsLast ? new Shape(b, h, w, 3) : new Shape(b, 3, h, w);
-                    direct.clear();
-                    direct.asFloatBuffer().put(batchData, 0, b * per);
-                    direct.limit(b * per * 4);
-                    NDArray batch = batchManager.create(direct, shape, ai.djl.ndarray.types.DataType.FLOAT32);
-                    NDArray out = model.predict(batch);
-                    double[][] rows = ModelOutputs.rows(out, b, start, outputKind);
-                    System.arraycopy(rows, 0, outputs, start, rows.length);
-                }
-            }
-            int classes = outputs[0].length;
-            for (double[] row : outputs) {
-                if (row.length != classes) {
-                    throw InvalidInputException.problem("changed width between batches").column("model output")
-                            .value(row.length).expected(classes + " outputs per row").build();
-                }
-            }
+            // a superpixel is kept when its bit is 1
+            double[][] outputs = images.predict(model, samples, (sample, segment) -> bits[sample * k + segment] != 0.0,
+                    batchSize, outputKind, manager);
             List<Integer> explained = chooseLabels(outputs[0]);
             double[][] data = Perturbations.toRows(masks);
             double[] kernelWeights = weights.toDoubleArray();
@@ -273,49 +221,5 @@ public final class ImageExplainer {
             return labels;
         }
         return LimeBase.topK(first, topLabels);
-    }
-
-    /** CHW as the model's layout (CHW, or HWC with {@link #channelsLast()}). */
-    private float[] layout(float[] chw, int pixels) {
-        if (!channelsLast) {
-            return chw;
-        }
-        float[] hwc = new float[chw.length];
-        for (int p = 0; p < pixels; p++) {
-            for (int c = 0; c < 3; c++) {
-                hwc[3 * p + c] = chw[c * pixels + p];
-            }
-        }
-        return hwc;
-    }
-
-    /** lime's {@code fudged_image}: each superpixel's mean colour, or the constant colour; CHW. */
-    private float[] fillChw(RgbImage image, Segmentation seg) {
-        int n = image.width() * image.height();
-        float[] out = new float[3 * n];
-        if (!hideColor.mean()) {
-            Arrays.fill(out, 0, n, hideColor.r());
-            Arrays.fill(out, n, 2 * n, hideColor.g());
-            Arrays.fill(out, 2 * n, 3 * n, hideColor.b());
-            return out;
-        }
-        float[] hwc = image.data();
-        int[] labels = seg.labels();
-        double[][] sum = new double[seg.count()][3];
-        int[] count = new int[seg.count()];
-        for (int i = 0; i < n; i++) {
-            int s = labels[i];
-            count[s]++;
-            sum[s][0] += hwc[3 * i];
-            sum[s][1] += hwc[3 * i + 1];
-            sum[s][2] += hwc[3 * i + 2];
-        }
-        for (int i = 0; i < n; i++) {
-            int s = labels[i];
-            for (int c = 0; c < 3; c++) {
-                out[c * n + i] = (float) (sum[s][c] / count[s]);
-            }
-        }
-        return out;
     }
 }

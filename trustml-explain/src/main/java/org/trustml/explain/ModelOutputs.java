@@ -65,4 +65,26 @@ final class ModelOutputs {
             }
         }
     }
+
+    /**
+     * Checks a {@link RowModel}'s answer to {@code inputs} inputs: one row each, all {@code width} wide (any positive
+     * width when {@code width} is negative), finite. Returns the width.
+     */
+    static int checkRows(double[][] y, int inputs, int width) {
+        if (y == null || y.length != inputs) {
+            throw InvalidInputException.problem("returned " + (y == null ? "nothing" : y.length + " rows") + " for "
+                    + inputs + " inputs").column("model output").expected(inputs + " rows").build();
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (width < 0) {
+                width = y[i].length;
+            }
+            if (y[i].length != width || width == 0) {
+                throw InvalidInputException.problem("has " + y[i].length + " outputs").column("model output row " + i)
+                        .value(Arrays.toString(y[i])).expected(Math.max(1, width) + " outputs in every row").build();
+            }
+            convert(y[i], i, OutputKind.RAW);
+        }
+        return width;
+    }
 }

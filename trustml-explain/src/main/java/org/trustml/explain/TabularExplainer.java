@@ -139,26 +139,7 @@ public final class TabularExplainer {
     public TabularExplanation explain(BatchModel model, double[] row) {
         requireNonNull(model, "model");
         try (NDManager manager = NDManager.newBaseManager()) {
-            RowModel<double[]> rows = inputs -> {
-                try (NDManager m = manager.newSubManager()) {
-                    float[] flat = new float[inputs.size() * row.length];
-                    for (int i = 0; i < inputs.size(); i++) {
-                        for (int j = 0; j < row.length; j++) {
-                            flat[i * row.length + j] = (float) inputs.get(i)[j];
-                        }
-                    }
-                    NDArray out = model.predict(m.create(flat, new Shape(inputs.size(), row.length)));
-                    long[] s = out.getShape().getShape();
-                    int k = s.length == 1 ? 1 : (int) s[1];
-                    double[] v = out.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
-                    double[][] result = new double[inputs.size()][k];
-                    for (int i = 0; i < result.length; i++) {
-                        System.arraycopy(v, i * k, result[i], 0, k);
-                    }
-                    return result;
-                }
-            };
-            return explain(rows, row);
+            return explain(model.overRows(manager), row);
         }
     }
 

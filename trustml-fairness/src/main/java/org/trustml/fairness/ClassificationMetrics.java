@@ -32,7 +32,8 @@ import org.trustml.fairness.internal.Tally;
 final class ClassificationMetrics {
     private ClassificationMetrics() {}
 
-    private static final FairnessMetric[][] COMPARED = {
+    /** Each compared rate with its {@code _difference} and {@code _ratio}. */
+    static final FairnessMetric[][] COMPARED = {
         {TRUE_POSITIVE_RATE, TRUE_POSITIVE_RATE_DIFFERENCE, TRUE_POSITIVE_RATE_RATIO},
         {TRUE_NEGATIVE_RATE, TRUE_NEGATIVE_RATE_DIFFERENCE, TRUE_NEGATIVE_RATE_RATIO},
         {FALSE_POSITIVE_RATE, FALSE_POSITIVE_RATE_DIFFERENCE, FALSE_POSITIVE_RATE_RATIO},

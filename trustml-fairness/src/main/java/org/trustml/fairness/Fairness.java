@@ -2,6 +2,7 @@ package org.trustml.fairness;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.trustml.core.table.Table;
 
@@ -57,26 +58,40 @@ public final class Fairness extends FairnessOptions<Fairness> {
                 }
                 consistency = OptionalDouble.of(Consistency.of(x, spec.features().size(), fav, spec.neighbors()));
             }
-            return ReportAssembler.assemble(stats, spec, consistency);
+            return ReportAssembler.assemble(stats, spec, consistency, intervalOptions(), searchOptions());
         }
         CsvStatistics.Result r = CsvStatistics.read(csv, spec);
         OptionalDouble consistency = r.features() == null ? OptionalDouble.empty()
                 : OptionalDouble.of(Consistency.of(r.features(), spec.features().size(), r.favorable(), spec.neighbors()));
-        return ReportAssembler.assemble(r.statistics(), spec, consistency);
+        return ReportAssembler.assemble(r.statistics(), spec, consistency, intervalOptions(), searchOptions());
     }
 
     /** The report of statistics computed elsewhere (e.g. {@link NDArrayStatistics}); no consistency. */
     public static FairnessReport report(FairnessStatistics statistics, FairnessSpec spec) {
-        return report(statistics, spec, OptionalDouble.empty());
+        return ReportAssembler.assemble(statistics, spec, OptionalDouble.empty());
+    }
+
+    /**
+     * The report of statistics computed elsewhere (merged from partitions, say), with intervals and the
+     * intersectional search when their options are given.
+     */
+    public static FairnessReport report(FairnessStatistics statistics, FairnessSpec spec,
+                                        Optional<IntervalOptions> intervals,
+                                        Optional<IntersectionalSearch.Options> search) {
+        return report(statistics, spec, OptionalDouble.empty(), intervals, search);
     }
 
     /**
      * The report of statistics computed elsewhere, with a consistency score computed elsewhere too
-     * ({@link Consistency#of}; empty: not computed). trustml-spark merges a distributed aggregation into
-     * {@link FairnessStatistics} and reports through here, so both paths share every formula.
+     * ({@link Consistency#of}; empty: not computed), intervals and the intersectional search when their options
+     * are given. trustml-spark merges a distributed aggregation into {@link FairnessStatistics} and reports
+     * through here, so both paths share every formula.
      */
-    public static FairnessReport report(FairnessStatistics statistics, FairnessSpec spec, OptionalDouble consistency) {
+    public static FairnessReport report(FairnessStatistics statistics, FairnessSpec spec, OptionalDouble consistency,
+                                        Optional<IntervalOptions> intervals,
+                                        Optional<IntersectionalSearch.Options> search) {
         return ReportAssembler.assemble(Objects.requireNonNull(statistics, "statistics"), Objects.requireNonNull(spec, "spec"),
-                Objects.requireNonNull(consistency, "consistency"));
+                Objects.requireNonNull(consistency, "consistency"), Objects.requireNonNull(intervals, "intervals"),
+                Objects.requireNonNull(search, "search"));
     }
 }

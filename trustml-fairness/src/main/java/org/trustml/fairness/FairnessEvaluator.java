@@ -3,6 +3,7 @@ package org.trustml.fairness;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Optional;
 import org.trustml.core.InvalidInputException;
 import org.trustml.core.evaluation.Predictions;
 import org.trustml.core.evaluation.PredictionsEvaluator;
@@ -32,8 +33,12 @@ import org.trustml.core.table.Table;
  * @param privileged       the privileged group, e.g. {@code sex=M}
  * @param protectedColumns metadata columns whose intersections form the groups of the
  *                         intersectional report and differential fairness
+ * @param intervals        confidence intervals to add to every number ({@link #withIntervals}), which a bless
+ *                         gate can then require wholly within its bounds
+ * @param search           the intersectional search to add ({@link #withIntersectionalSearch})
  */
-public record FairnessEvaluator(String favorableLabel, Group privileged, List<String> protectedColumns)
+public record FairnessEvaluator(String favorableLabel, Group privileged, List<String> protectedColumns,
+                                Optional<IntervalOptions> intervals, Optional<IntersectionalSearch.Options> search)
         implements PredictionsEvaluator {
     /** Names of the columns of the table the report is computed on. */
     static final String LABEL = "label";
@@ -48,6 +53,23 @@ public record FairnessEvaluator(String favorableLabel, Group privileged, List<St
             throw InvalidInputException.problem("is empty").column("protectedColumns")
                     .expected("at least one metadata column such as sex").build();
         }
+        requireNonNull(intervals, "intervals");
+        requireNonNull(search, "search");
+    }
+
+    /** An evaluator of point values only. */
+    public FairnessEvaluator(String favorableLabel, Group privileged, List<String> protectedColumns) {
+        this(favorableLabel, privileged, protectedColumns, Optional.empty(), Optional.empty());
+    }
+
+    /** The same evaluator, adding confidence intervals: {@code .withIntervals(IntervalOptions.bca(0.95, 1000, 7))}. */
+    public FairnessEvaluator withIntervals(IntervalOptions options) {
+        return new FairnessEvaluator(favorableLabel, privileged, protectedColumns, Optional.of(options), search);
+    }
+
+    /** The same evaluator, adding the intersectional search. */
+    public FairnessEvaluator withIntersectionalSearch(IntersectionalSearch.Options options) {
+        return new FairnessEvaluator(favorableLabel, privileged, protectedColumns, intervals, Optional.of(options));
     }
 
     /** A fairness evaluator. */
@@ -110,6 +132,8 @@ public record FairnessEvaluator(String favorableLabel, Group privileged, List<St
         if (predictions.hasProbabilities()) {
             f = f.score(SCORE);
         }
+        intervals.ifPresent(f::intervals);
+        search.ifPresent(f::intersectionalSearch);
         return (classes.size() == 2 ? f.favorable(favorableLabel).unfavorable(classes.get(1 - favorable))
                 : f.oneVsRest(favorableLabel)).report();
     }

@@ -25,6 +25,8 @@ public abstract class FairnessOptions<SELF extends FairnessOptions<SELF>> {
     private List<String> features = List.of();
     private int neighbors = 5;
     private double concentration = 1.0;
+    private Optional<IntervalOptions> intervals = Optional.empty();
+    private Optional<IntersectionalSearch.Options> search = Optional.empty();
 
     /** For the engines. */
     protected FairnessOptions() {}
@@ -111,6 +113,34 @@ public abstract class FairnessOptions<SELF extends FairnessOptions<SELF>> {
     public SELF concentration(double c) {
         this.concentration = c;
         return self();
+    }
+
+    /**
+     * Adds confidence intervals to every number the statistics determine:
+     * {@code .intervals(IntervalOptions.bca(0.95, 1000, seed))}; see {@link FairnessIntervals}.
+     */
+    public SELF intervals(IntervalOptions options) {
+        this.intervals = Optional.of(Objects.requireNonNull(options, "options"));
+        return self();
+    }
+
+    /**
+     * Adds the search for subgroups of up to {@code options.depth()} protected columns whose rate differs
+     * significantly from the rest: {@code .intersectionalSearch(IntersectionalSearch.Options.depth(2))}.
+     */
+    public SELF intersectionalSearch(IntersectionalSearch.Options options) {
+        this.search = Optional.of(Objects.requireNonNull(options, "options"));
+        return self();
+    }
+
+    /** The interval options, when {@link #intervals} was called. */
+    protected final Optional<IntervalOptions> intervalOptions() {
+        return intervals;
+    }
+
+    /** The search options, when {@link #intersectionalSearch} was called. */
+    protected final Optional<IntersectionalSearch.Options> searchOptions() {
+        return search;
     }
 
     /** The specification built so far. */

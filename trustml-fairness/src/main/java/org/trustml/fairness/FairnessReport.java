@@ -14,17 +14,22 @@ import org.trustml.core.io.Json;
 /**
  * The result of a fairness evaluation. In JSON ({@link #toJson()}):
  * <pre>{@code
- * {"schemaVersion": 1, "rows": 1000,
+ * {"schemaVersion": 2, "rows": 1000,
  *  "dataset":        {"base_rate": {"overall": x, "privileged": y, "unprivileged": z}, "disparate_impact": 0.8, ...},
  *  "classification": {"true_positive_rate": {...}, "equal_opportunity_difference": -0.1, ...},
  *  "undefined":      {"classification.positive_predictive_value.privileged": "TP + FP = 0 in the privileged rows ..."},
- *  "differentialFairness": {...}, "intersectional": {...}, "perClass": [...], "spec": {...}}
+ *  "differentialFairness": {...}, "intersectional": {...}, "perClass": [...], "spec": {...},
+ *  "intervals": {...}, "intersectionalSearch": {...}}
  * }</pre>
  * Metric names are AIF360's method names; a NaN value is listed in {@code undefined} with the reason.
  * Look values up by typed id with {@link #dataset(FairnessMetric)} / {@link #classification(FairnessMetric)}, or list
  * them all as (section, name, slice, value) with {@link #entries()} for a model card or a gate.
  *
- * @param schemaVersion             1
+ * <p>Schema version 2 adds the optional {@code intervals} ({@link FairnessIntervals}) and
+ * {@code intersectionalSearch} ({@link IntersectionalSearch}) sections, written only when computed; every field of
+ * version 1 is unchanged, so a version-1 reader that ignores unknown fields reads version 2.
+ *
+ * @param schemaVersion             2
  * @param spec                      what was evaluated (provenance)
  * @param rows                      number of rows
  * @param dataset                   metrics of the true labels
@@ -34,15 +39,18 @@ import org.trustml.core.io.Json;
  * @param differentialFairnessPredictions smoothed EDF of the predictions, when there are predictions
  * @param intersectional            metrics for every intersection of the protected columns
  * @param perClass                  one-vs-rest metrics per label value (multiclass mode only)
+ * @param intervals                 confidence intervals of the dataset and classification numbers, when asked for
+ * @param intersectionalSearch      subgroups that differ significantly from the rest, when asked for
  */
 public record FairnessReport(int schemaVersion, FairnessSpec spec, long rows, Map<String, FairnessValue> dataset,
                              Map<String, FairnessValue> classification, Map<String, String> undefined,
                              DifferentialFairness.Result differentialFairness,
                              Optional<DifferentialFairness.Result> differentialFairnessPredictions,
-                             IntersectionalReport intersectional, List<ClassMetrics> perClass)
+                             IntersectionalReport intersectional, List<ClassMetrics> perClass,
+                             Optional<FairnessIntervals> intervals, Optional<IntersectionalSearch> intersectionalSearch)
         implements MetricSource {
     /** The schema version written by this code. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public FairnessReport {
         Objects.requireNonNull(spec, "spec");
@@ -53,6 +61,14 @@ public record FairnessReport(int schemaVersion, FairnessSpec spec, long rows, Ma
         Objects.requireNonNull(differentialFairnessPredictions, "differentialFairnessPredictions");
         Objects.requireNonNull(intersectional, "intersectional");
         perClass = List.copyOf(perClass);
+        Objects.requireNonNull(intervals, "intervals");
+        Objects.requireNonNull(intersectionalSearch, "intersectionalSearch");
+    }
+
+    /** The confidence interval of one number of the report, when intervals were computed. */
+    public Optional<org.trustml.core.evaluation.MetricInterval> interval(String section, FairnessMetric metric,
+                                                                            FairnessSlice slice) {
+        return intervals.flatMap(i -> i.get(section, metric, slice));
     }
 
     /** A dataset metric by id. */
@@ -99,7 +115,9 @@ public record FairnessReport(int schemaVersion, FairnessSpec spec, long rows, Ma
      * classification {@code disparate_impact} ({@link FairnessMetric} and {@link FairnessMetric#ofDataset()} are
      * the typed keys). A per-group metric gives three values, on the slices
      * {@code overall}, {@code group=privileged} and {@code group=unprivileged}; a between-group
-     * number is on {@code overall}. Undefined values are NaN with the report's reason.
+     * number is on {@code overall}. Undefined values are NaN with the report's reason. With intervals, each value
+     * carries its {@link org.trustml.core.evaluation.MetricValue#interval()}, which a gate can require wholly within
+     * its bounds.
      */
     @Override
     public List<org.trustml.core.evaluation.MetricValue> metrics() {
@@ -111,14 +129,16 @@ public record FairnessReport(int schemaVersion, FairnessSpec spec, long rows, Ma
                 case PRIVILEGED -> org.trustml.core.evaluation.Slice.of("group", "privileged");
                 case UNPRIVILEGED -> org.trustml.core.evaluation.Slice.of("group", "unprivileged");
             };
+            org.trustml.core.evaluation.MetricValue v;
             if (Double.isNaN(e.value())) {
                 String key = e.section() + "." + e.metric().jsonName();
                 String reason = undefined.getOrDefault(key + "." + e.slice().jsonName(),
                         undefined.getOrDefault(key, "undefined (see the report)"));
-                out.add(org.trustml.core.evaluation.MetricValue.undefined(name, slice, reason));
+                v = org.trustml.core.evaluation.MetricValue.undefined(name, slice, reason);
             } else {
-                out.add(org.trustml.core.evaluation.MetricValue.of(name, slice, e.value()));
+                v = org.trustml.core.evaluation.MetricValue.of(name, slice, e.value());
             }
+            out.add(interval(e.section(), e.metric(), e.slice()).map(v::withInterval).orElse(v));
         }
         return out;
     }

@@ -15,7 +15,44 @@ import org.trustml.fairness.internal.Tally;
 final class ReportAssembler {
     private ReportAssembler() {}
 
+    /**
+     * Every value of the dataset and classification sections that the statistics determine (all but consistency),
+     * keyed {@code section.metric[.slice]} as the report's {@code undefined} map is; reasons go to {@code undefined}.
+     * What the bootstrap recomputes for each resample.
+     */
+    static Map<String, Double> flatValues(FairnessStatistics stats, FairnessSpec spec, Map<String, String> undefined) {
+        List<String> cols = spec.intersectionColumns();
+        DifferentialFairness.Result edf = DifferentialFairness.smoothedEdf(stats, cols, spec.concentration(), false);
+        Map<String, Double> out = new HashMap<>();
+        flatten("dataset", DatasetMetrics.compute(stats, spec, OptionalDouble.empty(), edf, undefined).values(), out);
+        if (stats.hasPredictions()) {
+            flatten("classification", ClassificationMetrics.compute(stats, spec, edf, undefined).values(), out);
+        }
+        return out;
+    }
+
+    /** {@code section.metric.slice} (per group) or {@code section.metric} → value. */
+    static void flatten(String section, Map<String, FairnessValue> values, Map<String, Double> out) {
+        values.forEach((name, v) -> {
+            if (v.perGroup()) {
+                for (FairnessSlice s : FairnessSlice.values()) {
+                    if (s != FairnessSlice.BETWEEN) {
+                        out.put(section + "." + name + "." + s.jsonName(), v.get(s));
+                    }
+                }
+            } else {
+                out.put(section + "." + name, v.between());
+            }
+        });
+    }
+
     static FairnessReport assemble(FairnessStatistics stats, FairnessSpec spec, OptionalDouble consistency) {
+        return assemble(stats, spec, consistency, Optional.empty(), Optional.empty());
+    }
+
+    /** The report, with intervals and the intersectional search when their options are given. */
+    static FairnessReport assemble(FairnessStatistics stats, FairnessSpec spec, OptionalDouble consistency,
+                                   Optional<IntervalOptions> intervals, Optional<IntersectionalSearch.Options> search) {
         Map<String, String> undefined = new TreeMap<>();
         List<String> cols = spec.intersectionColumns();
         DifferentialFairness.Result edf = DifferentialFairness.smoothedEdf(stats, cols, spec.concentration(), false);
@@ -27,8 +64,18 @@ final class ReportAssembler {
             edfPred = Optional.of(DifferentialFairness.smoothedEdf(stats, cols, spec.concentration(), true));
         }
         List<ClassMetrics> perClass = spec.labels().multiclass() ? perClass(stats) : List.of();
+        Optional<FairnessIntervals> ci = intervals.map(o -> {
+            FairnessIntervals fromStats = FairnessIntervals.of(stats, spec, o);
+            Map<String, org.trustml.core.evaluation.MetricInterval> all = new HashMap<>(fromStats.values());
+            consistency.ifPresent(c -> all.put("dataset." + CONSISTENCY.jsonName(),
+                    org.trustml.core.evaluation.MetricInterval.undefined(o.level(), o.method().jsonName(),
+                            "consistency is a k-nearest-neighbour statistic of the rows, not a function of the "
+                                    + "sufficient statistics: it has no interval")));
+            return new FairnessIntervals(o, fromStats.resampling(), all);
+        });
         return new FairnessReport(FairnessReport.SCHEMA_VERSION, spec, stats.rows(), dataset.values(), classification,
-                undefined, edf, edfPred, intersectional(stats, cols), perClass);
+                undefined, edf, edfPred, intersectional(stats, cols), perClass, ci,
+                search.map(o -> IntersectionalSearch.of(stats, spec, o)));
     }
 
     private static List<ClassMetrics> perClass(FairnessStatistics stats) {

@@ -40,7 +40,7 @@ class AccumulatorCellsTest {
         StatisticsAccumulator cells = new StatisticsAccumulator(spec);
         sums.forEach((c, sum) -> cells.addCell(new int[] {cells.keyCode(0, c.g())}, cells.classCode(c.y(), 0, "y"),
                 cells.classCode(c.p(), 0, "p"), sum[0], (long) sum[1], sum[2]));
-        assertThat(Fairness.report(cells.build(), spec, OptionalDouble.empty()).toJson())
+        assertThat(Fairness.report(cells.build(), spec, OptionalDouble.empty(), java.util.Optional.empty(), java.util.Optional.empty()).toJson())
                 .isEqualTo(Fairness.report(rows.build(), spec).toJson());
     }
 }

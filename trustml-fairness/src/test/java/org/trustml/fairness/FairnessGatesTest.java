@@ -22,6 +22,10 @@ class FairnessGatesTest {
      * C,N,N,N (TPR 1/2); so equal_opportunity_difference = 1/2 − 1 = −0.5 and accuracy 7/8.
      */
     static FairnessReport report() {
+        return FairnessEvaluator.of("covid", Group.where("sex", "M"), "sex").evaluate(predictions(), null);
+    }
+
+    static Predictions predictions() {
         int[] truth = {1, 1, 0, 0, 1, 1, 0, 0};
         int[] predicted = {1, 1, 0, 0, 1, 0, 0, 0};
         double[][] p = new double[8][];
@@ -29,8 +33,7 @@ class FairnessGatesTest {
             p[i] = predicted[i] == 1 ? new double[] {0.2, 0.8} : new double[] {0.7, 0.3};
         }
         Table sex = Table.of(StringColumn.of("sex", "M", "M", "M", "M", "F", "F", "F", "F"));
-        Predictions predictions = Predictions.of(List.of("normal", "covid"), truth, predicted, p, sex);
-        return FairnessEvaluator.of("covid", Group.where("sex", "M"), "sex").evaluate(predictions, null);
+        return Predictions.of(List.of("normal", "covid"), truth, predicted, p, sex);
     }
 
     @Test

@@ -103,7 +103,7 @@ class HandComputedMetricsTest {
     @Test
     void jsonShape() throws IOException {
         JsonNode json = Json.reader().readTree(report().toJson());
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);  // 2 since the optional intervals and search
         assertThat(json.get("dataset").get("base_rate").get("privileged").asDouble()).isCloseTo(0.6, within(1e-15));
         assertThat(json.get("classification").get("theil_index").isNumber()).isTrue();
         assertThat(json.get("undefined").isObject()).isTrue();

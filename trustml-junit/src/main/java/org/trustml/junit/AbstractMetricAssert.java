@@ -3,11 +3,13 @@ package org.trustml.junit;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.assertj.core.api.AbstractAssert;
 import org.trustml.core.evaluation.Gate;
 import org.trustml.core.evaluation.GateResult;
+import org.trustml.core.evaluation.MetricInterval;
 import org.trustml.core.evaluation.MetricKey;
 import org.trustml.core.evaluation.MetricSource;
 import org.trustml.core.evaluation.MetricValue;
@@ -68,6 +70,21 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
         return passes(builder().noHigherThanBaseline(tolerance));
     }
 
+    /**
+     * Passes when the value and its whole confidence interval lie in {@code [min, max]}:
+     * {@code Gate.on(metric).between(min, max).wholeInterval()}. A value without an interval, or with an undefined
+     * one, fails. For a fairness report computed with intervals
+     * ({@code Fairness…intervals(IntervalOptions.bca(0.95, 1000, seed))}).
+     */
+    public SELF hasIntervalWithin(double min, double max) {
+        return passes(builder().between(min, max).wholeInterval());
+    }
+
+    /** As {@link #hasIntervalWithin(double, double)}, and the interval's level must be at least {@code minLevel}. */
+    public SELF hasIntervalWithin(double min, double max, double minLevel) {
+        return passes(builder().between(min, max).wholeInterval(minLevel));
+    }
+
     /** Passes when the metric is present and not NaN. */
     public SELF isDefined() {
         return passes(builder().between(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
@@ -99,6 +116,11 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
     /** The value, if the evaluation has it (NaN when undefined): for checks of your own. */
     public OptionalDouble value() {
         return actual.metric(metric, slice).stream().mapToDouble(MetricValue::value).findFirst();
+    }
+
+    /** The value's confidence interval, if the evaluation has one: for checks of your own. */
+    public Optional<MetricInterval> interval() {
+        return actual.metric(metric, slice).flatMap(MetricValue::interval);
     }
 
     /** The gate builder on this metric and slice. */

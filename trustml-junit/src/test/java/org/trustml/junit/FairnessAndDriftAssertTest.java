@@ -65,6 +65,34 @@ class FairnessAndDriftAssertTest {
                 .hasMessage("expecting true_positive_rate in slice group=privileged to be at least 0.6 but was 0.5 (run unknown)");
     }
 
+    @Test
+    void aWholeIntervalWithinBounds() {
+        // 56 of 70 unprivileged rows and 48 of 80 privileged rows predicted favorable: disparate impact 0.8/0.6 = 4/3;
+        // Katz's 95% interval exp(ln(4/3) ± 1.959964·√(1/56 − 1/70 + 1/48 − 1/80)) = [1.0766, 1.6512] (scipy's
+        // relative_risk(56, 70, 48, 80).confidence_interval() gives the same)
+        long[] g = new long[150];
+        long[] y = new long[150];
+        for (int i = 0; i < 150; i++) {
+            g[i] = i < 70 ? 0 : 1;
+            y[i] = i < 56 || i >= 70 && i < 118 ? 1 : 0;
+        }
+        FairnessReport r = Fairness.of(Table.of(LongColumn.of("g", g), LongColumn.of("y", y), LongColumn.of("p", y)))
+                .label("y").prediction("p").privileged(Group.where("g", 1))
+                .intervals(org.trustml.fairness.IntervalOptions.analytic(0.95)).report();
+        assertThatCode(() -> assertThat(r).fairness().disparateImpact().hasIntervalWithin(1.0, 1.7))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> assertThat(r).fairness().disparateImpact().hasIntervalWithin(0.8, 1.25))
+                .hasMessage("expecting disparate_impact to be between 0.8 and 1.25 with its whole confidence interval but "
+                        + "was 1.33333 with the interval [1.07663, 1.65125] (95% katz-log) (run unknown)");
+        assertThatThrownBy(() -> assertThat(r).fairness().disparateImpact().hasIntervalWithin(1.0, 1.7, 0.99))
+                .hasMessageContaining("to be between 1 and 1.7 with its whole 99% (or wider) confidence interval but was "
+                        + "1.33333 with the interval [1.07663, 1.65125] (95% katz-log)");
+        assertThatThrownBy(() -> assertThat(report()).fairness().disparateImpact().hasIntervalWithin(0, 10))
+                .hasMessageContaining("with no confidence interval");
+        org.assertj.core.api.Assertions.assertThat(assertThat(r).fairness().disparateImpact().interval()
+                .orElseThrow().method()).isEqualTo("katz-log");
+    }
+
     private static DriftReport drift(double shift) {
         double[] ref = new double[100];
         double[] cur = new double[100];

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.trustml.modelcard.internal.CardMappers;
-import org.trustml.modelcard.internal.CardView;
 import org.trustml.modelcard.internal.JsonPaths;
 
 /**

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import org.trustml.core.io.AtomicFiles;
-import org.trustml.modelcard.internal.CardView;
 
 /**
  * Renders a card for people, through Mustache templates (mustache.java) on the classpath under

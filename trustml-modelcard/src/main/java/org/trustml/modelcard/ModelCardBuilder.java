@@ -146,8 +146,9 @@ public final class ModelCardBuilder {
 
     /**
      * Every defined metric of an evaluation (any {@link MetricSource}: a classification report,
-     * an {@code ImageEvaluation}, a fairness or robustness report), with its slice; the direction
-     * comes from {@link StandardMetric} where the name is known. Undefined (NaN) values cannot be
+     * an {@code ImageEvaluation}, a fairness or robustness report), with its slice and, when the value
+     * carries a defined one, its confidence interval; the direction comes from {@link StandardMetric}
+     * where the name is known. Undefined (NaN) values cannot be
      * written in JSON; they are left off the metrics and listed under the card's limitations with
      * their reason instead.
      */
@@ -159,8 +160,11 @@ public final class ModelCardBuilder {
                 continue;
             }
             CardMetric id = CardMetric.lookup(m.name()).orElseGet(() -> CardMetric.of(m.name(), MetricDirection.UNKNOWN));
+            // a defined interval becomes MCT's confidence_interval; an undefined one has no bounds to write
+            Optional<ConfidenceInterval> ci = m.interval().filter(i -> i.isDefined() && Double.isFinite(i.lower())
+                    && Double.isFinite(i.upper())).map(i -> ConfidenceInterval.of(i.lower(), i.upper()));
             defined.add(new SlicedMetric(id, m.value(), m.slice().isOverall() ? Optional.empty() : Optional.of(m.slice().toString()),
-                    Optional.empty()));
+                    ci));
         }
         return performance(defined);
     }

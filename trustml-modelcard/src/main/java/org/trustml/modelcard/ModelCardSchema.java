@@ -22,7 +22,6 @@ import org.trustml.modelcard.internal.CardMappers;
 import org.trustml.modelcard.internal.EarlyRevision;
 import org.trustml.modelcard.internal.JsonPaths;
 import org.trustml.modelcard.internal.LocatedTree;
-import org.trustml.modelcard.internal.LocatedTreeReader;
 
 /**
  * The Model Card Toolkit's JSON schema v0.0.2 and a draft-07 validator for it (networknt

@@ -17,7 +17,6 @@ import org.trustml.modelcard.internal.CardMappers;
 import org.trustml.modelcard.internal.EarlyRevision;
 import org.trustml.modelcard.internal.JsonPaths;
 import org.trustml.modelcard.internal.LocatedTree;
-import org.trustml.modelcard.internal.LocatedTreeReader;
 import org.trustml.modelcard.internal.TreeMerge;
 import org.trustml.modelcard.internal.Texts;
 

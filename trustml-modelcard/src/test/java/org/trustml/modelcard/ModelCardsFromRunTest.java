@@ -143,6 +143,22 @@ class ModelCardsFromRunTest {
     }
 
     @Test
+    void aMetricsConfidenceIntervalBecomesTheCardsConfidenceInterval() throws Exception {
+        var evaluation = org.trustml.core.evaluation.Evaluation.of(java.util.List.of(
+                org.trustml.core.evaluation.MetricValue.of("disparate_impact", 0.9).withInterval(
+                        org.trustml.core.evaluation.MetricInterval.of(0.75, 1.1, 0.95, "bca")),
+                org.trustml.core.evaluation.MetricValue.of("accuracy", 0.8).withInterval(
+                        org.trustml.core.evaluation.MetricInterval.undefined(0.95, "bca", "undefined in 2 of 1000 resamples"))));
+        ModelCard card = ModelCards.from(run()).performance(evaluation).build();
+        var metrics = card.quantitativeAnalysis().orElseThrow().performanceMetrics();
+        assertThat(metrics).filteredOn(m -> m.type().orElseThrow().equals("disparate_impact")).singleElement()
+                .satisfies(m -> assertThat(m.confidenceInterval()).contains(ConfidenceInterval.of(0.75, 1.1)));
+        assertThat(metrics).filteredOn(m -> m.type().orElseThrow().equals("accuracy")).singleElement()
+                .satisfies(m -> assertThat(m.confidenceInterval()).isEmpty());
+        assertThat(ModelCardSchema.mct002().validate(card).errors()).isEmpty();
+    }
+
+    @Test
     void theBuilderEmbedsBothChartsAndTheCardStaysValid() throws Exception {
         var cm = org.trustml.core.evaluation.ConfusionMatrix.of(new int[] {0, 1, 1}, new int[] {0, 1, 0}, java.util.List.of("a", "b"));
         ModelCard card = ModelCards.from(run())

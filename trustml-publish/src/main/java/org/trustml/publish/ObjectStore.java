@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Where a published package is copied besides the registry folder: an S3-compatible bucket
- * ({@code org.trustml.serving.S3ObjectStore}) or anything with keys and whole-object puts.
+ * ({@code org.trustml.s3.S3ObjectStore}, module {@code trustml-s3}) or anything with keys and whole-object puts.
  * Implementations are thread-safe.
  */
 public interface ObjectStore {

@@ -44,13 +44,25 @@ class TabularServingTest {
 
     @BeforeAll
     static void publishAndServe() {
-        Blessing<TabularEvaluation> b = TabularFixtures.run(TabularFixtures.pipeline(dir, 200, 5), dir, 5).output();
-        trained = b.evaluation().model();
-        Publication p = ModelRegistry.at(dir.resolve("registry")).publish(trained, b.evaluation(), b.verdict(),
-                Optional.empty(), PublishOptions.named("applicants"));
-        signature = ModelPackage.open(p.directory()).signature();
-        server = ModelServer.start(ServerConfig.defaults().withPort(0).withBatching(8, Duration.ofMillis(5)),
-                ModelPackage.open(p.directory()));
+        Published p = published(dir, 5);
+        trained = p.trained();
+        signature = p.pkg().signature();
+        server = ModelServer.start(ServerConfig.defaults().withPort(0).withBatching(8, Duration.ofMillis(5)), p.pkg());
+    }
+
+    /** The model as the train stage gave it (with its held-out rows) and its published package. */
+    record Published(TabularModel trained, ModelPackage pkg) {}
+
+    /**
+     * {@link TabularFixtures#pipeline}'s model (200 applicants, seeded), evaluated, blessed and published as
+     * {@code applicants} version 1 under {@code dir/registry}.
+     */
+    static Published published(Path dir, long seed) {
+        Blessing<TabularEvaluation> b = TabularFixtures.run(TabularFixtures.pipeline(dir, 200, seed), dir, seed)
+                .output();
+        Publication p = ModelRegistry.at(dir.resolve("registry")).publish(b.evaluation().model(), b.evaluation(),
+                b.verdict(), Optional.empty(), PublishOptions.named("applicants"));
+        return new Published(b.evaluation().model(), ModelPackage.open(p.directory()));
     }
 
     @AfterAll

@@ -13,7 +13,6 @@ import org.trustml.core.evaluation.MetricValue;
 import org.trustml.core.evaluation.Verdict;
 import org.trustml.publish.ModelPackage;
 import org.trustml.publish.ModelRegistry;
-import org.trustml.publish.ObjectStore;
 import org.trustml.publish.Publication;
 import org.trustml.publish.PublishOptions;
 import org.trustml.vision.train.Architecture;
@@ -32,23 +31,19 @@ public final class TestPackages {
         return TrainedModel.initialised(Architecture.MOBILENET_V2, List.of("blue", "red"), 32, dir);
     }
 
-    /** Publishes {@code model} as {@code name} into {@code registry} (and {@code store}, when given). */
-    public static Publication publish(TrainedModel model, Path registry, String name, Optional<ObjectStore> store) {
+    /** Publishes {@code model} as {@code name} into {@code registry}. */
+    public static Publication publish(TrainedModel model, Path registry, String name) {
         // no gates: an empty verdict that blesses
         Verdict blessed = Verdict.judge(List.of(), Evaluation.of(List.of(MetricValue.of("accuracy", 1.0))),
                 Optional.empty());
-        ModelRegistry r = ModelRegistry.at(registry);
-        if (store.isPresent()) {
-            r = r.withObjectStore(store.get());
-        }
-        return r.publish(model, Evaluation.of(List.of(MetricValue.of("accuracy", 1.0))), blessed, Optional.empty(),
-                PublishOptions.named(name));
+        return ModelRegistry.at(registry).publish(model, Evaluation.of(List.of(MetricValue.of("accuracy", 1.0))),
+                blessed, Optional.empty(), PublishOptions.named(name));
     }
 
     /** A published, verified package of a fresh model. */
     public static ModelPackage tiny(Path dir, String name) throws IOException {
-        return ModelPackage.open(publish(model(dir.resolve("train-" + name)), dir.resolve("registry"), name,
-                Optional.empty()).directory());
+        return ModelPackage.open(publish(model(dir.resolve("train-" + name)), dir.resolve("registry"), name)
+                .directory());
     }
 
     /**

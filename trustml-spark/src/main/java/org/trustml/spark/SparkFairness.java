@@ -26,7 +26,8 @@ import org.trustml.spark.internal.FairnessAggregation;
  * and those come from one distributed aggregation: each partition sums its rows per cell, Spark merges the
  * partial sums, and the driver merges the cells — in the order of their first rows — into the same
  * {@link FairnessStatistics} the single-machine path builds, then reports with the same code
- * ({@link Fairness#report(FairnessStatistics, FairnessSpec, OptionalDouble)}). The driver holds one small row
+ * ({@link Fairness#report(FairnessStatistics, FairnessSpec, OptionalDouble, java.util.Optional, java.util.Optional)};
+ * confidence intervals and the intersectional search too, computed from the statistics). The driver holds one small row
  * per cell, never the data. Sums of non-integer weights or scores are added in another order than in one JVM,
  * so those metrics agree to rounding (tested to 1e-12 relative); counts and unweighted metrics are equal.
  *
@@ -99,6 +100,6 @@ public final class SparkFairness extends FairnessOptions<SparkFairness> {
             }
             consistency = OptionalDouble.of(ConsistencySample.of(data, spec, stats.rows(), consistencyRows, seed));
         }
-        return Fairness.report(stats, spec, consistency);
+        return Fairness.report(stats, spec, consistency, intervalOptions(), searchOptions());
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.trustml.core.InvalidInputException;
@@ -99,11 +100,19 @@ public record TabularModel(TabularAlgorithm algorithm, String label, List<String
     }
 
     /**
+     * The rows as the Tribuo examples the model is given when it predicts them (which need the feature columns,
+     * not the label): numbers and booleans (1/0) as features named by their column, text columns one-hot as
+     * {@code column=value} features for the values present in {@code rows}.
+     */
+    public List<Example<Label>> examples(Table rows) {
+        return TribuoTables.examples(rows, Optional.empty(), features, Optional.empty());
+    }
+
+    /**
      * Class probabilities for each row of {@code rows} (which need the feature columns, not the label),
      * one column per class in {@link #classes()} order.
      */
     public double[][] predictProbabilities(Model<Label> loaded, Table rows) {
-        return TribuoTables.probabilities(loaded,
-                TribuoTables.examples(rows, Optional.empty(), features, Optional.empty()), classes);
+        return TribuoTables.probabilities(loaded, examples(rows), classes);
     }
 }

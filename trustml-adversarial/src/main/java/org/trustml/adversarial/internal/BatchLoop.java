@@ -11,16 +11,16 @@ import java.util.Arrays;
  * Walks row-major host data in batches. Each batch's inputs (and labels, if any) are created in a
  * sub-manager of {@code parent} on {@code device}, which is closed when the batch is done.
  */
-final class BatchLoop {
+public final class BatchLoop {
     private BatchLoop() {}
 
     /** One batch: samples [from, to), their inputs {@code x} and labels {@code y} (null without labels). */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void accept(NDManager batchManager, int from, int to, NDArray x, NDArray y);
     }
 
-    static void run(NDManager parent, Device device, float[] x, long[] labels, Shape sampleShape, int batchSize,
+    public static void run(NDManager parent, Device device, float[] x, long[] labels, Shape sampleShape, int batchSize,
             Body body) {
         int d = Math.toIntExact(sampleShape.size());
         int n = x.length / d;

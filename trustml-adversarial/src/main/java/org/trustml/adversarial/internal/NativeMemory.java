@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
  * {@code malloc_trim(0)} returns the free pages of every arena (glibc 2.8 and later release whole free
  * pages inside an arena, not only at its top), so after each attack the process shrinks back to what
  * is actually in use. The call took 12–21 ms here; the next attack faults the pages in again. It acts
- * on the whole process, so attacks call it only with {@link org.trustml.adversarial.NativeHeap#TRIM}.
+ * on the whole process, so attacks call it only when their caller asks for it ({@code NativeHeap.TRIM}).
  *
  * <p>A no-op where there is no glibc (macOS, Windows, musl-based Linux) or JNA cannot load its
  * native part: the lookup fails once, is logged at debug level, and is not tried again.
  */
-final class NativeMemory {
+public final class NativeMemory {
     private static final Logger LOG = LoggerFactory.getLogger(NativeMemory.class);
     private static final Object LOCK = new Object();
     /** glibc's {@code malloc_trim}; empty where unavailable; null until first looked up. Guarded by LOCK. */
@@ -45,7 +45,7 @@ final class NativeMemory {
      *
      * @return true if glibc released memory, false if there was nothing to release or no glibc
      */
-    static boolean releaseFreed() {
+    public static boolean releaseFreed() {
         CALLS.incrementAndGet();
         Optional<Function> trim = mallocTrim();
         if (trim.isEmpty()) {

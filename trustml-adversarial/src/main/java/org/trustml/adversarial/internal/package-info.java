@@ -1,6 +1,8 @@
 /**
- * Implementation of the attacks: step arithmetic over NDArrays ({@code Steps}), the batch runner with
- * scoped managers ({@code AttackRunner}), random starts, report assembly, the PNG sheet and the HTML report's robustness section
- * ({@code RobustnessSection}, found by the report with ServiceLoader). Not API.
+ * Implementation helpers of the attacks that know nothing of the attack API: batch walks over host arrays
+ * with scoped managers ({@code BatchLoop}), perturbation norms, the incomplete gamma function of random
+ * starts, argument checks, the PNG sheet, the TorchScript forward pass and the native-heap trim. The attacks
+ * themselves (steps, runner, report assembly) are package-private classes of {@code org.trustml.adversarial};
+ * nothing here imports that package. Not API.
  */
 package org.trustml.adversarial.internal;

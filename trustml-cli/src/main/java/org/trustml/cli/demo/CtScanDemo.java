@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.trustml.adversarial.NativeHeap;
 import org.trustml.adversarial.Norm;
 import org.trustml.adversarial.RobustnessEvaluator;
@@ -20,6 +21,9 @@ import org.trustml.core.pipeline.RunOptions;
 import org.trustml.core.stages.Bless;
 import org.trustml.core.stages.Filter;
 import org.trustml.core.stages.Ingest;
+import org.trustml.core.tracking.MlflowFileStore;
+import org.trustml.core.tracking.MlflowServer;
+import org.trustml.core.tracking.Tracker;
 import org.trustml.drift.ImageDriftEvaluator;
 import org.trustml.explain.LimeEvaluator;
 import org.trustml.explain.Slic;
@@ -169,14 +173,25 @@ public final class CtScanDemo {
      * still match its {@code run.json}.
      */
     public static Result run(Options o, Progress progress) {
+        return run(o, progress, Optional.empty());
+    }
+
+    /**
+     * The same, logging the run to an MLflow tracking server too: {@code server} with the run's file store
+     * ({@code mlruns} in {@link Options#out()}) as its local tracker; {@link MlflowServer#run} then says how the
+     * server knows the run.
+     */
+    public static Result run(Options o, Progress progress, Optional<MlflowServer> server) {
         requireNonNull(progress, "progress");
+        requireNonNull(server, "server");
         AtomicFiles.checkDirectory(o.out(), folder -> false, "a new or empty folder for the demo's run");
         Path data = o.out().resolve("data");
         Path metadata = CtScanData.write(data, o.patients(), o.seed());
+        Tracker store = new MlflowFileStore(o.out().resolve("mlruns"));
+        Tracker tracker = server.<Tracker>map(s -> s.withLocal(store)).orElse(store);
         PipelineRun<Blessing<ImageEvaluation>> run = pipeline(metadata, data.resolve("images"),
                 o.out().resolve("dataset"), o)
-                .run(RunOptions.seed(o.seed()).withMlflowStore(o.out().resolve("mlruns")).withExperiment("trustml-demo")
-                        .withProgress(progress));
+                .run(RunOptions.seed(o.seed()).withTracker(tracker).withExperiment("trustml-demo").withProgress(progress));
         String title = "COVID-19 CT classifier (trustml demo)";
         ModelCard card = ModelCards.from(run).name(title)
                 .overview("MobileNetV2 trained from scratch on synthetic 64x64 chest CT slices to tell "

@@ -25,7 +25,7 @@ public final class CombinedMetrics {
                 if (earlier == null) {
                     all.add(m);
                 } else if (Double.compare(earlier.value(), m.value()) != 0 && Math.abs(earlier.value() - m.value()) > 1e-12) {
-                    all.add(new MetricValue(name + "." + m.name(), m.slice(), m.value(), m.undefinedReason()));
+                    all.add(new MetricValue(name + "." + m.name(), m.slice(), m.value(), m.undefinedReason(), m.interval()));
                 }
             }
         });

@@ -32,13 +32,20 @@ import org.trustml.core.InvalidInputException;
  * {@code Gate.on(ClassificationMetric.ACCURACY).inSlice(Slice.of("sex", "female")).noWorseThanBaseline(0.01)}.
  * Two gates are equal when their metrics have the same name ({@link MetricKey}) and the rest is equal.
  *
+ * <p>A value gate can also require the value's whole confidence interval ({@link MetricValue#interval()})
+ * within its bounds, not just the point: {@code Gate.on(FairnessMetric.DISPARATE_IMPACT).between(0.8, 1.25)
+ * .wholeInterval()} passes only when {@code lower ≤ ci.lower} and {@code ci.upper ≤ upper} (and the point is
+ * within, too); a value without an interval, or with an undefined one, fails it.
+ *
  * @param metric   the metric
  * @param slice    the slice it is judged on
  * @param lower    smallest passing value
  * @param upper    largest passing value
  * @param change   a threshold against the baseline
+ * @param requireInterval present when the whole confidence interval must lie within the bounds; in JSON only then
  */
-public record Gate(MetricKey metric, Slice slice, OptionalDouble lower, OptionalDouble upper, Optional<Change> change) {
+public record Gate(MetricKey metric, Slice slice, OptionalDouble lower, OptionalDouble upper, Optional<Change> change,
+                   Optional<IntervalRequirement> requireInterval) {
 
     /** Which way a metric improves. */
     public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }
@@ -59,12 +66,33 @@ public record Gate(MetricKey metric, Slice slice, OptionalDouble lower, Optional
         }
     }
 
+    /**
+     * The gate's bounds apply to the whole confidence interval of the value.
+     *
+     * @param minLevel the smallest confidence level accepted (0: any), so a gate written for 95% intervals is not
+     *                 passed by a narrower 50% one
+     */
+    public record IntervalRequirement(double minLevel) {
+        public IntervalRequirement {
+            if (!(minLevel >= 0 && minLevel < 1)) {
+                throw InvalidInputException.problem("is not a confidence level").column("minLevel").value(minLevel)
+                        .expected("0 (any level) or a level in (0, 1), e.g. 0.95").build();
+            }
+        }
+    }
+
     public Gate {
         requireNonNull(metric, "metric");
         requireNonNull(slice, "slice");
         requireNonNull(lower, "lower");
         requireNonNull(upper, "upper");
         requireNonNull(change, "change");
+        requireNonNull(requireInterval, "requireInterval");
+        if (requireInterval.isPresent() && lower.isEmpty() && upper.isEmpty()) {
+            throw InvalidInputException.problem("requires the whole interval but has no bound").column(metric.jsonName())
+                    .expected("a lower or upper bound for the interval to lie within (a change threshold has none)")
+                    .build();
+        }
         if (lower.isEmpty() && upper.isEmpty() && change.isEmpty()) {
             throw InvalidInputException.problem("has no threshold").column(metric.jsonName())
                     .expected("a lower or upper bound, or a change threshold").build();
@@ -73,6 +101,24 @@ public record Gate(MetricKey metric, Slice slice, OptionalDouble lower, Optional
             throw InvalidInputException.problem("has a lower bound above its upper bound").column(metric.jsonName())
                     .value(lower.getAsDouble() + " > " + upper.getAsDouble()).expected("lower <= upper").build();
         }
+    }
+
+    /** A gate judging the point value only. */
+    public Gate(MetricKey metric, Slice slice, OptionalDouble lower, OptionalDouble upper, Optional<Change> change) {
+        this(metric, slice, lower, upper, change, Optional.empty());
+    }
+
+    /**
+     * This gate, requiring also the value's whole confidence interval (of any level) within its bounds:
+     * {@code Gate.on(FairnessMetric.DISPARATE_IMPACT).between(0.8, 1.25).wholeInterval()}.
+     */
+    public Gate wholeInterval() {
+        return wholeInterval(0);
+    }
+
+    /** This gate, requiring the whole confidence interval, of level at least {@code minLevel}, within its bounds. */
+    public Gate wholeInterval(double minLevel) {
+        return new Gate(metric, slice, lower, upper, change, Optional.of(new IntervalRequirement(minLevel)));
     }
 
     /** Starts a gate on a metric, on the whole dataset. */
@@ -88,22 +134,25 @@ public record Gate(MetricKey metric, Slice slice, OptionalDouble lower, Optional
     @JsonCreator
     static Gate fromJson(@JsonProperty("metric") String metric, @JsonProperty("slice") Slice slice,
             @JsonProperty("lower") OptionalDouble lower, @JsonProperty("upper") OptionalDouble upper,
-            @JsonProperty("change") Optional<Change> change) {
+            @JsonProperty("change") Optional<Change> change,
+            @JsonProperty("requireInterval") Optional<IntervalRequirement> requireInterval) {
         requireNonNull(metric, "metric");
         MetricKey key = MetricKeys.find(metric).orElseGet(() -> MetricKey.named(metric));
         return new Gate(key, slice, lower == null ? OptionalDouble.empty() : lower,
-                upper == null ? OptionalDouble.empty() : upper, change == null ? Optional.empty() : change);
+                upper == null ? OptionalDouble.empty() : upper, change == null ? Optional.empty() : change,
+                requireInterval == null ? Optional.empty() : requireInterval);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Gate g && metric.jsonName().equals(g.metric.jsonName()) && slice.equals(g.slice)
-                && lower.equals(g.lower) && upper.equals(g.upper) && change.equals(g.change);
+                && lower.equals(g.lower) && upper.equals(g.upper) && change.equals(g.change)
+                && requireInterval.equals(g.requireInterval);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(metric.jsonName(), slice, lower, upper, change);
+        return Objects.hash(metric.jsonName(), slice, lower, upper, change, requireInterval);
     }
 
     /** Judges one evaluation (change thresholds fail: there is no baseline). */
@@ -122,11 +171,17 @@ public record Gate(MetricKey metric, Slice slice, OptionalDouble lower, Optional
             return GateResult.failed(this, OptionalDouble.of(v), OptionalDouble.empty(),
                     "undefined" + found.get().undefinedReason().map(r -> ": " + r).orElse(""));
         }
-        if (lower.isPresent() && !(v >= lower.getAsDouble()) || upper.isPresent() && !(v <= upper.getAsDouble())) {
+        if (!within(v, v)) {
             return GateResult.failed(this, OptionalDouble.of(v), OptionalDouble.empty(), "outside " + bounds());
         }
+        if (requireInterval.isPresent()) {
+            Optional<String> problem = intervalProblem(found.get().interval());
+            if (problem.isPresent()) {
+                return GateResult.failed(this, OptionalDouble.of(v), OptionalDouble.empty(), problem.get());
+            }
+        }
         if (change.isEmpty()) {
-            return GateResult.passed(this, v, OptionalDouble.empty());
+            return GateResult.passed(this, v, OptionalDouble.empty(), found.get().interval());
         }
         Optional<MetricValue> base = baseline.flatMap(b -> b.metric(metric, slice));
         if (base.isEmpty() || Double.isNaN(base.get().value())) {
@@ -139,17 +194,47 @@ public record Gate(MetricKey metric, Slice slice, OptionalDouble lower, Optional
         boolean higher = c.direction() == Direction.HIGHER_IS_BETTER;
         boolean ok = c.absolute().stream().allMatch(a -> higher ? d >= a : d <= a)
                 && c.relative().stream().allMatch(a -> higher ? r >= a : r <= a);
-        return ok ? GateResult.passed(this, v, OptionalDouble.of(b))
+        return ok ? GateResult.passed(this, v, OptionalDouble.of(b), found.get().interval())
                 : GateResult.failed(this, OptionalDouble.of(v), OptionalDouble.of(b), String.format(Locale.ROOT,
                         "changed by %s (%s relative) against the baseline %s", fmt(d), fmt(r), fmt(b)));
     }
 
-    /** The thresholds in words, e.g. {@code [0.9, +inf]} or {@code change >= -0.01 (higher is better)}. */
+    private boolean within(double lo, double hi) {
+        return !(lower.isPresent() && !(lo >= lower.getAsDouble()) || upper.isPresent() && !(hi <= upper.getAsDouble()));
+    }
+
+    /** Why the value's interval does not meet {@link #requireInterval()}, or empty when it does. */
+    private Optional<String> intervalProblem(Optional<MetricInterval> interval) {
+        if (interval.isEmpty()) {
+            return Optional.of("has no confidence interval, and the whole interval must lie within " + bounds()
+                    + " (compute one: a fairness report with intervals, trustml fairness --ci 0.95)");
+        }
+        MetricInterval ci = interval.get();
+        if (!ci.isDefined()) {
+            return Optional.of("has an " + ci.describe() + ", and the whole interval must lie within " + bounds());
+        }
+        double minLevel = requireInterval.get().minLevel();
+        if (ci.level() < minLevel) {
+            return Optional.of("has a " + Gate.fmt(100 * ci.level()) + "% interval " + ci.describe()
+                    + ", below the required level " + Gate.fmt(100 * minLevel) + "%");
+        }
+        if (!within(ci.lower(), ci.upper())) {
+            return Optional.of("outside " + bounds() + ": its interval " + ci.describe() + " is not wholly within");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The thresholds in words, e.g. {@code [0.9, +inf]}, {@code [0.8, 1.25] for the whole interval} or
+     * {@code change >= -0.01 (higher is better)}.
+     */
     public String describe() {
         StringBuilder s = new StringBuilder();
         if (lower.isPresent() || upper.isPresent()) {
             s.append(bounds());
         }
+        requireInterval.ifPresent(r -> s.append(" for the whole interval").append(r.minLevel() > 0
+                ? " (level >= " + Gate.fmt(100 * r.minLevel()) + "%)" : ""));
         change.ifPresent(c -> {
             String op = c.direction() == Direction.HIGHER_IS_BETTER ? ">=" : "<=";
             if (s.length() > 0) {

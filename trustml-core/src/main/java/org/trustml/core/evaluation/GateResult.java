@@ -2,6 +2,7 @@ package org.trustml.core.evaluation;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -22,14 +23,17 @@ public record GateResult(Gate gate, boolean passed, OptionalDouble value, Option
         requireNonNull(message, "message");
     }
 
-    static GateResult passed(Gate gate, double value, OptionalDouble baseline) {
+    static GateResult passed(Gate gate, double value, OptionalDouble baseline,
+            Optional<MetricInterval> interval) {
+        String ci = gate.requireInterval().isPresent() && interval.isPresent() ? " " + interval.get().describe() : "";
         return new GateResult(gate, true, OptionalDouble.of(value), baseline,
-                head(gate) + " = " + Gate.fmt(value) + " within " + gate.describe());
+                head(gate) + " = " + Gate.fmt(value) + ci + " within " + gate.describe());
     }
 
     static GateResult failed(Gate gate, OptionalDouble value, OptionalDouble baseline, String why) {
         String v = value.isPresent() ? " = " + Gate.fmt(value.getAsDouble()) : "";
-        String what = why.startsWith("outside") ? why : why + "; expected " + gate.describe();
+        // "outside [a, b]…" and the interval's "has no confidence interval…" name the bounds already
+        String what = why.startsWith("outside") || why.startsWith("has ") ? why : why + "; expected " + gate.describe();
         return new GateResult(gate, false, value, baseline, head(gate) + v + " " + what);
     }
 

@@ -12,12 +12,27 @@ import java.util.Optional;
  * @param slice the rows it was computed on
  * @param value the value; NaN when undefined (then {@code undefinedReason} says why)
  * @param undefinedReason why the value is NaN, e.g. "no privileged positives (TPR denominator 0)"
+ * @param interval a confidence interval of the value, when one was computed (a fairness report with
+ *                 {@code --ci}); in JSON only when present. A gate can require the whole interval within its
+ *                 bounds ({@link Gate.Builder}, {@code wholeInterval()})
  */
-public record MetricValue(String name, Slice slice, double value, Optional<String> undefinedReason) {
+public record MetricValue(String name, Slice slice, double value, Optional<String> undefinedReason,
+                          Optional<MetricInterval> interval) {
     public MetricValue {
         requireNonNull(name, "name");
         requireNonNull(slice, "slice");
         requireNonNull(undefinedReason, "undefinedReason");
+        requireNonNull(interval, "interval");
+    }
+
+    /** A value without an interval. */
+    public MetricValue(String name, Slice slice, double value, Optional<String> undefinedReason) {
+        this(name, slice, value, undefinedReason, Optional.empty());
+    }
+
+    /** The same value with this confidence interval. */
+    public MetricValue withInterval(MetricInterval ci) {
+        return new MetricValue(name, slice, value, undefinedReason, Optional.of(requireNonNull(ci, "ci")));
     }
 
     /** A defined value. */

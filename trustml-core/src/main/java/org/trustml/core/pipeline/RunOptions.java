@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import org.trustml.core.tracking.MlflowFileStore;
+import org.trustml.core.tracking.MlflowServer;
 import org.trustml.core.tracking.Tracker;
 
 /**
@@ -13,7 +14,8 @@ import org.trustml.core.tracking.Tracker;
  *
  * <p>Where the run is recorded is the caller's choice: {@link #withMlflowStore} (an MLflow file store: params,
  * metrics, tags, and each run's directory with {@code run.json} and the stages' artifacts),
- * {@link #withRunsRoot} (the run directories only) or {@link #withTracker}. Without one, each run's directory
+ * {@link #withRunsRoot} (the run directories only), {@link #withMlflowServer} (an MLflow tracking server as well)
+ * or {@link #withTracker}. Without one, each run's directory
  * is a new temporary directory ({@link Tracker#temporary()}; {@link PipelineRun#runDirectory()} says where) and
  * nothing is written in the working directory.
  *
@@ -62,6 +64,18 @@ public record RunOptions(long seed, String experiment, Optional<String> runName,
     /** Tracks runs in an MLflow file store at {@code mlrunsRoot}. */
     public RunOptions withMlflowStore(Path mlrunsRoot) {
         return withTracker(new MlflowFileStore(mlrunsRoot));
+    }
+
+    /**
+     * Logs runs to the MLflow tracking server at {@code trackingUri} too ({@link MlflowServer#at(URI)}, credentials
+     * from {@code MLFLOW_TRACKING_USERNAME}/{@code MLFLOW_TRACKING_PASSWORD} or {@code MLFLOW_TRACKING_TOKEN}),
+     * keeping the tracker chosen so far as the local one: {@code withMlflowStore(path).withMlflowServer(uri)} records
+     * each run in both. For other settings (credentials, retries), use {@link #withTracker} with an
+     * {@link MlflowServer}.
+     */
+    public RunOptions withMlflowServer(java.net.URI trackingUri) {
+        Tracker local = tracker instanceof MlflowServer s ? s.local() : tracker;
+        return withTracker(MlflowServer.at(requireNonNull(trackingUri, "trackingUri")).withLocal(local));
     }
 
     /** Keeps each run's directory ({@code run.json}, the stages' artifacts) at {@code runsRoot/<run id>}, untracked. */

@@ -3,6 +3,7 @@ package org.trustml.core.report;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.trustml.core.InvalidInputException;
 
@@ -55,24 +56,47 @@ public sealed interface Chart permits Chart.GroupedBars, Chart.GatedBar, Chart.L
 
     /**
      * One metric as a bar with its gate's bounds drawn as dashed lines: green when the gate passed, red when
-     * it failed, blue when no gate applies.
+     * it failed, blue when no gate applies; its confidence interval, if any, as an error bar.
      *
-     * @param metric the metric's name (the chart's title)
-     * @param value  its value (NaN is drawn as 0 and labelled "undefined")
-     * @param lower  the gate's lower bound, if any
-     * @param upper  the gate's upper bound, if any
-     * @param gate   whether a gate judged the value, and how
-     * @param yMin   the y axis's lower end
-     * @param yMax   the y axis's upper end, above {@code yMin}
+     * @param metric   the metric's name (the chart's title)
+     * @param value    its value (NaN is drawn as 0 and labelled "undefined")
+     * @param lower    the gate's lower bound, if any
+     * @param upper    the gate's upper bound, if any
+     * @param gate     whether a gate judged the value, and how
+     * @param yMin     the y axis's lower end
+     * @param yMax     the y axis's upper end, above {@code yMin}
+     * @param errorBar the value's confidence interval, drawn as a whisker from its lower to its upper end
      */
     record GatedBar(String metric, double value, OptionalDouble lower, OptionalDouble upper, GateOutcome gate,
-            double yMin, double yMax) implements Chart {
+            double yMin, double yMax, Optional<ErrorBar> errorBar) implements Chart {
         public GatedBar {
             requireNonNull(metric, "metric");
             requireNonNull(lower, "lower");
             requireNonNull(upper, "upper");
             requireNonNull(gate, "gate");
+            requireNonNull(errorBar, "errorBar");
             checkAxis(yMin, yMax);
+        }
+
+        /** A bar without an error bar. */
+        public GatedBar(String metric, double value, OptionalDouble lower, OptionalDouble upper, GateOutcome gate,
+                double yMin, double yMax) {
+            this(metric, value, lower, upper, gate, yMin, yMax, Optional.empty());
+        }
+    }
+
+    /**
+     * An interval drawn as an error bar (asymmetric: a bootstrap interval need not be centred on the value).
+     *
+     * @param lower its lower end, finite
+     * @param upper its upper end, finite and {@code >= lower}
+     */
+    record ErrorBar(double lower, double upper) {
+        public ErrorBar {
+            if (!(Double.isFinite(lower) && Double.isFinite(upper) && lower <= upper)) {
+                throw InvalidInputException.problem("is not an interval").column("errorBar").value(lower + ", " + upper)
+                        .expected("finite lower <= upper").build();
+            }
         }
     }
 

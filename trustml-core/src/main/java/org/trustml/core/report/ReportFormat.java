@@ -13,14 +13,25 @@ public final class ReportFormat {
         return Double.isNaN(x) ? "undefined" : String.format(Locale.ROOT, "%.3f", x);
     }
 
-    /** A table of metric values: name, slice, value ({@link #num(double)}) and why a value is undefined. */
+    /**
+     * A table of metric values: name, slice, value ({@link #num(double)}) and why a value is undefined; with a
+     * confidence interval column when any value has one ({@code [lower, upper]}, or why it is undefined).
+     */
     public static void metricTable(HtmlWriter out, List<MetricValue> values) {
-        out.open("table").open("tr").element("th", "metric").element("th", "slice").element("th", "value", "class", "num")
-                .element("th", "why undefined").close("tr").newline();
+        boolean intervals = values.stream().anyMatch(m -> m.interval().isPresent());
+        out.open("table").open("tr").element("th", "metric").element("th", "slice").element("th", "value", "class", "num");
+        if (intervals) {
+            out.element("th", "interval");
+        }
+        out.element("th", "why undefined").close("tr").newline();
         for (MetricValue m : values) {
             out.open("tr").element("td", m.name()).element("td", m.slice().toString())
-                    .element("td", num(m.value()), "class", "num").element("td", m.undefinedReason().orElse(""))
-                    .close("tr").newline();
+                    .element("td", num(m.value()), "class", "num");
+            if (intervals) {
+                out.element("td", m.interval().map(ci -> ci.isDefined() ? "[" + num(ci.lower()) + ", " + num(ci.upper())
+                        + "]" : "undefined: " + ci.undefinedReason().orElse("")).orElse(""));
+            }
+            out.element("td", m.undefinedReason().orElse("")).close("tr").newline();
         }
         out.close("table");
     }

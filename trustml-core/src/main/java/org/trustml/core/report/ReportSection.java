@@ -16,6 +16,7 @@ package org.trustml.core.report;
  *   <tr><td>200</td><td>{@code slices}</td><td>trustml-report</td></tr>
  *   <tr><td>300</td><td>{@code fairness}</td><td>trustml-fairness</td></tr>
  *   <tr><td>400</td><td>{@code explanations}</td><td>trustml-explain</td></tr>
+ *   <tr><td>410</td><td>{@code shap}</td><td>trustml-explain</td></tr>
  *   <tr><td>500</td><td>{@code robustness}</td><td>trustml-adversarial</td></tr>
  *   <tr><td>600</td><td>{@code drift}</td><td>trustml-drift</td></tr>
  *   <tr><td>700</td><td>{@code verdict}</td><td>trustml-report</td></tr>

@@ -34,6 +34,43 @@ final class PackedStrings implements StringValues {
         return Arrays.copyOfRange(bytes, start(code), ends[code]);
     }
 
+    /**
+     * Equal entries found by hashing their bytes in place (open addressing, FNV-1a), so that no String is
+     * made: linear in the pool's size.
+     */
+    @Override
+    public int[] firstCodes() {
+        int n = ends.length;
+        int[] first = new int[n];
+        int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
+        int[] slots = new int[capacity];
+        Arrays.fill(slots, -1);
+        int mask = capacity - 1;
+        for (int code = 0; code < n; code++) {
+            int start = start(code);
+            int end = ends[code];
+            int h = 0x811c9dc5;
+            for (int i = start; i < end; i++) {
+                h = (h ^ bytes[i]) * 0x01000193;
+            }
+            int slot = (h ^ (h >>> 16)) & mask;
+            while (true) {
+                int other = slots[slot];
+                if (other < 0) {
+                    slots[slot] = code;
+                    first[code] = code;
+                    break;
+                }
+                if (Arrays.equals(bytes, start, end, bytes, start(other), ends[other])) {
+                    first[code] = other;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        return first;
+    }
+
     private int start(int code) {
         return code == 0 ? 0 : ends[code - 1];
     }

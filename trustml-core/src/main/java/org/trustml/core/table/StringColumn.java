@@ -87,6 +87,11 @@ public final class StringColumn implements Column {
         return dictionary.get(code);
     }
 
+    /** For each code, the smallest code whose entry is the same value (the identity when entries are distinct). */
+    int[] firstCodes() {
+        return dictionary.firstCodes();
+    }
+
     /** The UTF-8 bytes of the dictionary entry for a code. */
     byte[] utf8(int code) {
         return dictionary.utf8(code);

@@ -15,6 +15,11 @@ sealed interface StringValues permits StringValues.OfArray, PackedStrings {
     /** The entry for a code (a new String each call for packed values). */
     String get(int code);
 
+    /**
+     * For each code, the smallest code holding the same value (the identity when entries are distinct).
+     */
+    int[] firstCodes();
+
     /** The entry's UTF-8 bytes. */
     default byte[] utf8(int code) {
         return get(code).getBytes(StandardCharsets.UTF_8);
@@ -36,6 +41,18 @@ sealed interface StringValues permits StringValues.OfArray, PackedStrings {
         @Override
         public String get(int code) {
             return values[code];
+        }
+
+        /** Entries may repeat when the dictionary gave up deduplicating a mostly distinct column unpacked. */
+        @Override
+        public int[] firstCodes() {
+            int[] first = new int[values.length];
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            for (int i = 0; i < first.length; i++) {
+                Integer earlier = seen.putIfAbsent(values[i], i);
+                first[i] = earlier == null ? i : earlier;
+            }
+            return first;
         }
     }
 }

@@ -82,7 +82,61 @@ public record TableDescription(int rowCount, List<ColumnSummary> columns) {
                 OptionalInt.empty(), List.of());
     }
 
+    /**
+     * A text column's distinct count and top values straight from its codes: one pass counting per code (equal
+     * packed entries merged first), then the {@link #TOP_VALUES} largest counts, ties in order of first
+     * appearance, as {@link Table#groupCounts} orders them. No row is copied and no String made but the top ones.
+     */
+    private static ColumnSummary text(StringColumn c) {
+        int[] first = c.firstCodes();
+        int[] codes = c.codes();
+        long[] counts = new long[first.length];
+        int[] firstRow = new int[first.length];
+        java.util.Arrays.fill(firstRow, Integer.MAX_VALUE);
+        for (int r = 0; r < codes.length; r++) {
+            if (codes[r] != StringColumn.MISSING) {
+                int k = first[codes[r]];
+                if (counts[k]++ == 0) {
+                    firstRow[k] = r;
+                }
+            }
+        }
+        int distinct = 0;
+        int[] top = new int[TOP_VALUES];
+        int kept = 0;
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] == 0) {
+                continue;
+            }
+            distinct++;
+            int at = kept;
+            while (at > 0 && before(k, top[at - 1], counts, firstRow)) {
+                at--;
+            }
+            if (at < TOP_VALUES) {
+                System.arraycopy(top, at, top, at + 1, Math.min(kept, TOP_VALUES - 1) - at);
+                top[at] = k;
+                kept = Math.min(kept + 1, TOP_VALUES);
+            }
+        }
+        List<ValueCount> values = new ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
+            values.add(new ValueCount(c.decode(top[i]), counts[top[i]]));
+        }
+        return new ColumnSummary(c.name(), c.type(), c.size() - c.missingCount(), c.missingCount(),
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                OptionalInt.of(distinct), values);
+    }
+
+    /** Whether value {@code a} ranks before {@code b}: more rows, or as many and seen first. */
+    private static boolean before(int a, int b, long[] counts, int[] firstRow) {
+        return counts[a] > counts[b] || counts[a] == counts[b] && firstRow[a] < firstRow[b];
+    }
+
     private static ColumnSummary categorical(Table table, Column c) {
+        if (c instanceof StringColumn s) {
+            return text(s);
+        }
         Table counts = GroupCounts.of(table.select(c.name()).filter(r -> !c.isMissing(r.index())), c.name());
         Column values = counts.column(0);
         long[] n = ((LongColumn) counts.column(1)).values();

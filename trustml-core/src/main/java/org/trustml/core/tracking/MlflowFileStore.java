@@ -22,7 +22,9 @@ import org.trustml.core.run.RunStatus;
 /**
  * Writes runs in the layout of MLflow's file-store tracking backend (MLflow 2.x
  * {@code mlflow/store/tracking/file_store.py}), so that {@code mlflow ui --backend-store-uri
- * <root>} lists them:
+ * <root>} lists them. MLflow deprecated this backend in February 2026 and from 3.13 refuses it unless
+ * {@code MLFLOW_ALLOW_FILE_STORE=true} is set (mlflow issues 18534, 23634); {@code mlflow migrate-filestore}
+ * (3.10 and later) copies it into SQLite. To log to a tracking server instead, see {@link MlflowServer}.
  *
  * <pre>
  * mlruns/.trash/
@@ -51,8 +53,8 @@ public final class MlflowFileStore implements Tracker {
     static final String DEFAULT_EXPERIMENT = "Default";
     private static final Pattern BAD_KEY_CHARS = Pattern.compile("[^/\\w.\\- ]", Pattern.UNICODE_CHARACTER_CLASS);
     private static final int MAX_KEY = 250;
-    private static final int MAX_PARAM_VALUE = 6000;
-    private static final int MAX_TAG_VALUE = 5000;
+    static final int MAX_PARAM_VALUE = 6000;
+    static final int MAX_TAG_VALUE = 5000;
 
     private final Path root;
     private final YAMLMapper yaml = new YAMLMapper();
@@ -86,12 +88,19 @@ public final class MlflowFileStore implements Tracker {
         }
         MlflowRun run = new MlflowRun(runDir, experimentId, runId, runName, startedAt.toEpochMilli());
         run.writeMeta(null, RUNNING, true);
-        run.setTag("mlflow.runName", runName);
-        run.setTag("mlflow.user", System.getProperty("user.name", ""));
-        run.setTag("mlflow.source.name", "trustml");
-        run.setTag("mlflow.source.type", "LOCAL");
+        standardTags(runName).forEach(run::setTag);
         tags.forEach(run::setTag);
         return run;
+    }
+
+    /** The tags MLflow's own client sets on a run it starts, as trustml fills them (also {@link MlflowServer}'s). */
+    static Map<String, String> standardTags(String runName) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("mlflow.runName", runName);
+        tags.put("mlflow.user", System.getProperty("user.name", ""));
+        tags.put("mlflow.source.name", "trustml");
+        tags.put("mlflow.source.type", "LOCAL");
+        return tags;
     }
 
     /** The id of the active experiment with this name, creating the store and the experiment as needed. */
@@ -166,7 +175,7 @@ public final class MlflowFileStore implements Tracker {
         return s.length() <= MAX_KEY ? s : s.substring(0, MAX_KEY);
     }
 
-    private static String cut(String value, int max) {
+    static String cut(String value, int max) {
         return value.length() <= max ? value : value.substring(0, max);
     }
 

@@ -74,6 +74,23 @@ class TypedGatesTest {
     }
 
     @Test
+    void aPipelineFileGateCanRequireTheWholeInterval() throws IOException {
+        // core alone has no stage that gives bless an evaluation, so the gates are read as a bless stage reads them
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        List<StageSpecs.GateSpec> specs = yaml.readerForListOf(StageSpecs.GateSpec.class).readValue("""
+                - {metric: accuracy, min: 0.8, max: 1.0, whole-interval: true, min-interval-level: 0.95}
+                - {metric: accuracy, min: 0.8}
+                """);
+        StageSpecs.BlessSpec bless = new StageSpecs.BlessSpec(specs, null, null);
+        List<Gate> gates = ((org.trustml.core.stages.Bless<?>) bless.build(dir)).config().gates();
+        assertThat(gates).containsExactly(Gate.on(ClassificationMetric.ACCURACY).between(0.8, 1.0).wholeInterval(0.95),
+                Gate.on(ClassificationMetric.ACCURACY).atLeast(0.8));
+        assertThatThrownBy(() -> new StageSpecs.GateSpec("accuracy", null, 0.8, null, null, null, null, 0.95))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("min-interval-level")
+                .hasMessageContaining("whole-interval: true");
+    }
+
+    @Test
     void knownNamesOfPipelineFilesResolve() {
         // what a pipeline file's gate is read into (core alone has no stage that gives bless an evaluation)
         assertThat(new StageSpecs.GateSpec("recall:covid", "sex=F", 0.6, null, null, null)).isNotNull();

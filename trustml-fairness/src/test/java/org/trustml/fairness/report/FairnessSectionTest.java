@@ -22,6 +22,8 @@ import org.trustml.fairness.Fairness;
 import org.trustml.fairness.FairnessMetric;
 import org.trustml.fairness.FairnessReport;
 import org.trustml.fairness.Group;
+import org.trustml.fairness.IntersectionalSearch;
+import org.trustml.fairness.IntervalOptions;
 
 class FairnessSectionTest {
     /** The PNG signature: all the writer checks of the bytes the stub renderer returns. */
@@ -68,6 +70,29 @@ class FairnessSectionTest {
     }
 
     @Test
+    void intervalsAreErrorBarsAndTheSearchIsListed() {
+        FairnessReport report = report(IntervalOptions.analytic(0.95));
+        Verdict verdict = Verdict.judge(List.of(Gate.on(FairnessMetric.DISPARATE_IMPACT).between(0.01, 2.0).wholeInterval()),
+                report, Optional.empty());
+        String html = render(ReportInput.of("t", report, verdict).withEvaluators(Map.of("fairness", report)));
+        List<Chart.GatedBar> bars = drawn.stream().map(Chart.GatedBar.class::cast).toList();
+        // disparate impact (1/6)/(4/6) = 0.25; Katz: exp(ln 0.25 ± 1.959964·√(1/1 − 1/6 + 1/4 − 1/6))
+        Chart.GatedBar di = bars.get(1);
+        double se = Math.sqrt(1 - 1.0 / 6 + 1.0 / 4 - 1.0 / 6);
+        assertThat(di.errorBar().orElseThrow().lower()).isCloseTo(0.25 * Math.exp(-1.959963984540054 * se), within(1e-12));
+        assertThat(di.errorBar().orElseThrow().upper()).isCloseTo(0.25 * Math.exp(1.959963984540054 * se), within(1e-12));
+        // about [0.0383, 1.63], within the gate's [0.01, 2]; the axis reaches max(2, 1.1 · 2) = 2.2
+        assertThat(di.yMax()).isGreaterThanOrEqualTo(di.errorBar().orElseThrow().upper());
+        assertThat(di.gate()).isEqualTo(Chart.GateOutcome.PASSED);
+        assertThat(bars).allSatisfy(b -> assertThat(b.errorBar()).isPresent());
+        assertThat(html).contains("Black whiskers are 95% analytic intervals.")
+                .contains("<figcaption>disparate_impact &#61; 0.250 [0.0382").contains("(95% katz-log)")
+                .contains("<th>interval</th>")
+                .contains("Intersectional search by selection_rate: subgroups of up to 1 protected columns with at least 1 "
+                        + "rows against all other rows").contains("2 of 2 tested, 0 significant. Worst: none significant.");
+    }
+
+    @Test
     void saysWhenNoFairnessEvaluatorRan() {
         Evaluation none = Evaluation.of(List.of());
         String html = render(ReportInput.of("t", none, Verdict.judge(List.of(), none, Optional.empty())));
@@ -86,6 +111,15 @@ class FairnessSectionTest {
 
     /** 12 rows: M (6) and a hostile group value (6); the model misses 2 of the 3 positives of the second group. */
     private static FairnessReport report() {
+        return fairness().report();
+    }
+
+    private static FairnessReport report(IntervalOptions intervals) {
+        return fairness().intervals(intervals).intersectionalSearch(IntersectionalSearch.Options.depth(1).minSupport(1))
+                .report();
+    }
+
+    private static Fairness fairness() {
         int[] truth = {1, 1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0};
         int[] pred = {1, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0};
         String[] t = new String[12];
@@ -98,6 +132,6 @@ class FairnessSectionTest {
         }
         return Fairness.of(Table.of(StringColumn.of("label", t), StringColumn.of("prediction", y),
                 StringColumn.of("sex", sex))).label("label").prediction("prediction")
-                .privileged(Group.where("sex", "M")).favorable("positive").unfavorable("negative").report();
+                .privileged(Group.where("sex", "M")).favorable("positive").unfavorable("negative");
     }
 }

@@ -29,6 +29,10 @@ public final class GateMessages {
                     .append(found.get().undefinedReason().map(r -> ": " + r).orElse("")).append(')');
         } else {
             s.append(" but was ").append(Gate.fmt(found.get().value()));
+            if (gate.requireInterval().isPresent()) {
+                s.append(found.get().interval().map(ci -> ci.isDefined() ? " with the interval " + ci.describe()
+                        : " with an " + ci.describe()).orElse(" with no confidence interval"));
+            }
             if (gate.change().isPresent()) {
                 s.append(result.baseline().isPresent()
                         ? " against the baseline " + Gate.fmt(result.baseline().getAsDouble())
@@ -56,6 +60,11 @@ public final class GateMessages {
             value = "at most " + Gate.fmt(gate.upper().getAsDouble());
         } else {
             value = "";
+        }
+        if (gate.requireInterval().isPresent()) {
+            double minLevel = gate.requireInterval().get().minLevel();
+            value += " with its whole " + (minLevel > 0 ? Gate.fmt(100 * minLevel) + "% (or wider) " : "")
+                    + "confidence interval";
         }
         if (gate.change().isEmpty()) {
             return value;

@@ -2,6 +2,7 @@ package org.trustml.modelcard.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -13,8 +14,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
 import java.util.List;
-import org.trustml.modelcard.CardLimits;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -24,15 +25,19 @@ import org.yaml.snakeyaml.LoaderOptions;
  * written and read back is the same record. Reading is strict: unknown properties and scalar
  * coercions ({@code "0.9"} for a number) fail.
  *
- * <p>YAML is read with SnakeYAML's loader options set from {@link CardLimits} ({@code codePointLimit},
- * {@code nestingDepthLimit}, {@code maxAliasesForCollections}), no recursive keys and no duplicate keys.
- * Jackson streams SnakeYAML's parser events and never runs its composer, so of these only
- * {@code codePointLimit} acts while reading; {@link LocatedTreeReader} enforces the byte, depth and
- * node limits itself and refuses every alias.
+ * <p>Cards are read through {@link #yamlParser} and {@link #jsonParser}, with the largest size and nesting the
+ * caller allows (a card's {@code CardLimits}): SnakeYAML's loader options ({@code codePointLimit},
+ * {@code nestingDepthLimit}) and Jackson's read constraints follow them, and aliases
+ * ({@code maxAliasesForCollections} 0), recursive keys and duplicate keys are refused. Jackson streams
+ * SnakeYAML's parser events and never runs its composer, so of these only {@code codePointLimit} acts while
+ * reading; the card reader ({@code org.trustml.modelcard.LocatedTreeReader}) enforces the byte, depth and
+ * node limits itself and refuses every alias. The shared {@link #yaml()} mapper is for writing; reading with
+ * it refuses the same constructs, within SnakeYAML's and Jackson's default sizes.
  */
 public final class CardMappers {
     private static final JsonMapper JSON = configure(JsonMapper.builder()).build();
-    private static final YAMLMapper YAML = configure(YAMLMapper.builder(yamlFactory(CardLimits.defaults())))
+    private static final YAMLMapper YAML = configure(YAMLMapper.builder(
+            yamlBuilder(loaderOptions(), StreamReadConstraints.defaults()).build()))
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             // every string double-quoted: plain and literal-block scalars cannot carry every character
             // (U+0085 breaks a literal block; 1e3 reads back as a number), found by CardRoundTripProperties
@@ -51,39 +56,51 @@ public final class CardMappers {
         return JSON;
     }
 
-    /** The YAML mapper (safe factory, block style, minimal quotes). */
+    /** The YAML mapper for writing cards: every string double-quoted, block style. */
     public static YAMLMapper yaml() {
         return YAML;
     }
 
-    /** A YAML factory with SnakeYAML's loader limits set from {@code limits}. */
-    public static YAMLFactory yamlFactory(CardLimits limits) {
-        return yamlBuilder(limits).build();
+    /**
+     * A parser over a whole YAML card held in memory, in linear time ({@link WholeTextStreamReader}), with
+     * SnakeYAML's code point limit and Jackson's read constraints set from {@code maxBytes} and {@code maxDepth}.
+     */
+    public static JsonParser yamlParser(String text, long maxBytes, int maxDepth) {
+        return new WholeTextYamlFactory(yamlBuilder(loaderOptions(maxBytes, maxDepth), constraints(maxBytes, maxDepth)))
+                .parser(text);
     }
 
-    /** A factory whose parsers read a card held in memory in linear time (see {@link WholeTextStreamReader}). */
-    static WholeTextYamlFactory wholeTextYamlFactory(CardLimits limits) {
-        return new WholeTextYamlFactory(yamlBuilder(limits));
+    /**
+     * A parser over a JSON card, with Jackson's read constraints set from {@code maxBytes} and {@code maxDepth}
+     * (Jackson's own default string cap is 20 M chars).
+     */
+    public static JsonParser jsonParser(String text, long maxBytes, int maxDepth) throws IOException {
+        return JsonFactory.builder().streamReadConstraints(constraints(maxBytes, maxDepth)).build().createParser(text);
     }
 
-    /** A JSON factory whose read constraints follow {@code limits} (Jackson's own default string cap is 20 M chars). */
-    static JsonFactory jsonFactory(CardLimits limits) {
-        return JsonFactory.builder().streamReadConstraints(constraints(limits)).build();
+    private static StreamReadConstraints constraints(long maxBytes, int maxDepth) {
+        return StreamReadConstraints.builder().maxStringLength((int) maxBytes).maxDocumentLength(maxBytes)
+                .maxNestingDepth(maxDepth + 1).build();
     }
 
-    private static StreamReadConstraints constraints(CardLimits limits) {
-        return StreamReadConstraints.builder().maxStringLength((int) limits.maxBytes())
-                .maxDocumentLength(limits.maxBytes()).maxNestingDepth(limits.maxDepth() + 1).build();
-    }
-
-    private static YAMLFactoryBuilder yamlBuilder(CardLimits limits) {
+    /** No aliases, recursive keys or duplicate keys; SnakeYAML's default sizes. */
+    private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit((int) limits.maxBytes()); // a code point takes at least one UTF-8 byte
-        options.setNestingDepthLimit(limits.maxDepth());
         options.setMaxAliasesForCollections(0);
         options.setAllowRecursiveKeys(false);
         options.setAllowDuplicateKeys(false);
-        return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints(limits))
+        return options;
+    }
+
+    private static LoaderOptions loaderOptions(long maxBytes, int maxDepth) {
+        LoaderOptions options = loaderOptions();
+        options.setCodePointLimit((int) maxBytes); // a code point takes at least one UTF-8 byte
+        options.setNestingDepthLimit(maxDepth);
+        return options;
+    }
+
+    private static YAMLFactoryBuilder yamlBuilder(LoaderOptions options, StreamReadConstraints constraints) {
+        return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints)
                 .stringQuotingChecker(new QuoteNextLine());
     }
 

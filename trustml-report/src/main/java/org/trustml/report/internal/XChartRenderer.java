@@ -26,6 +26,7 @@ public final class XChartRenderer implements ChartRenderer {
     private static final Color BAR = new Color(60, 110, 190);
     private static final Color PASS = new Color(40, 140, 80);
     private static final Color FAIL = new Color(190, 50, 40);
+    private static final Color INVISIBLE = new Color(0, 0, 0, 0);
     private static final Color[] SERIES = {BAR, new Color(230, 140, 40), new Color(40, 150, 130),
         new Color(150, 80, 170), new Color(120, 120, 120)};
 
@@ -57,7 +58,11 @@ public final class XChartRenderer implements ChartRenderer {
         return png(chart);
     }
 
-    /** One bar, green within the gate, red outside, blue without one; the bounds as dashed lines. */
+    /**
+     * One bar, green within the gate, red outside, blue without one; the bounds as dashed lines; the confidence
+     * interval, if any, as a black whisker. XChart's error bars are symmetric, so the interval is drawn as the error
+     * bar of a second, invisible bar at its midpoint, overlapping the first: {@code mid ± (upper − lower)/2}.
+     */
     private static byte[] gatedBar(Chart.GatedBar c) {
         CategoryChart chart = new CategoryChartBuilder().width(260).height(230).title(c.metric()).build();
         style(chart);
@@ -74,6 +79,11 @@ public final class XChartRenderer implements ChartRenderer {
         double value = c.value();
         String label = Double.isNaN(value) ? "undefined" : String.format(Locale.ROOT, "%.3f", value);
         chart.addSeries("value", List.of(label), List.of(Double.isNaN(value) ? 0.0 : value));
+        c.errorBar().ifPresent(e -> {
+            chart.getStyler().setOverlapped(true).setErrorBarsColorSeriesColor(false).setErrorBarsColor(Color.BLACK);
+            chart.addSeries("interval", List.of(label), List.of((e.lower() + e.upper()) / 2),
+                    List.of((e.upper() - e.lower()) / 2)).setFillColor(INVISIBLE);
+        });
         c.lower().ifPresent(v -> chart.addAnnotation(new AnnotationLine(v, false, false)));
         c.upper().ifPresent(v -> chart.addAnnotation(new AnnotationLine(v, false, false)));
         return png(chart);

@@ -185,7 +185,16 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
 
     /** The same, reporting stages' progress to {@code progress}. */
     public PipelineRun<?> run(Path base, org.trustml.core.pipeline.Progress progress) {
-        RunOptions o = RunOptions.seed(seed).withProgress(progress)
+        return toPipeline(base).run(runOptions(base).withProgress(progress));
+    }
+
+    /**
+     * How the file says to run: its seed, experiment and run name, tracked into its MLflow file store
+     * ({@code mlruns}, default {@code trustml-runs/mlruns}) under {@code base}. A caller adds what the file does not
+     * say (progress, an MLflow tracking server) and runs {@link #toPipeline} with it.
+     */
+    public RunOptions runOptions(Path base) {
+        RunOptions o = RunOptions.seed(seed)
                 .withMlflowStore(base.resolve(mlruns != null ? Path.of(mlruns) : RunOptions.DEFAULT_MLRUNS));
         if (experiment != null) {
             o = o.withExperiment(experiment);
@@ -193,6 +202,6 @@ public record PipelineSpec(Long seed, String experiment, String mlruns, String r
         if (runName != null) {
             o = o.withRunName(runName);
         }
-        return toPipeline(base).run(o);
+        return o;
     }
 }

@@ -76,19 +76,36 @@ public final class StageSpecs {
     /**
      * A gate: {@code metric}; optional {@code slice} ({@code sex=female, age=20-29}); then
      * {@code min} and/or {@code max}, or {@code no-worse-than-baseline} / {@code no-higher-than-baseline}
-     * (a tolerance). The metric is a name in YAML, resolved to its typed key when the file is read
+     * (a tolerance). {@code whole-interval: true} requires the value's whole confidence interval within
+     * {@code min}/{@code max} ({@link Gate#wholeInterval(double)}), of level at least {@code min-interval-level}
+     * when given. The metric is a name in YAML, resolved to its typed key when the file is read
      * ({@link MetricKeys#resolve(String, String)}): a name that no module on the class path reports is
      * refused then, naming the known ones, not after the pipeline has trained.
      */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     public record GateSpec(String metric, String slice, Double min, Double max, Double noWorseThanBaseline,
-            Double noHigherThanBaseline) {
+            Double noHigherThanBaseline, Boolean wholeInterval, Double minIntervalLevel) {
         public GateSpec {
             required("metric", metric);
             MetricKeys.resolve(metric, "metric");
+            if (minIntervalLevel != null && !Boolean.TRUE.equals(wholeInterval)) {
+                throw InvalidInputException.problem("is given without whole-interval: true").column("min-interval-level")
+                        .value(minIntervalLevel).expected("whole-interval: true as well").build();
+            }
+        }
+
+        /** A gate on the point value only. */
+        public GateSpec(String metric, String slice, Double min, Double max, Double noWorseThanBaseline,
+                Double noHigherThanBaseline) {
+            this(metric, slice, min, max, noWorseThanBaseline, noHigherThanBaseline, null, null);
         }
 
         Gate gate() {
+            Gate g = pointGate();
+            return Boolean.TRUE.equals(wholeInterval) ? g.wholeInterval(minIntervalLevel == null ? 0 : minIntervalLevel) : g;
+        }
+
+        private Gate pointGate() {
             Gate.Builder b = Gate.on(MetricKeys.resolve(metric, "metric"))
                     .inSlice(slice == null ? Slice.OVERALL : Slice.parse(slice));
             if (noWorseThanBaseline != null) {
