@@ -44,13 +44,14 @@ public final class SparkDrift {
     private SparkDrift() {}
 
     /**
-     * Compares {@code current} with {@code reference}; each numeric column is sorted into as many range
-     * partitions as the session's {@code spark.sql.shuffle.partitions}.
+     * Compares {@code current} with {@code reference}; each numeric column is sorted into
+     * {@code max(default parallelism, ⌈rows of both tables / 2,000,000⌉)} range partitions: every core busy,
+     * and no partition's sorted runs above about 48 MB.
      */
     public static DriftCheck between(Dataset<Row> reference, Dataset<Row> current) {
         Objects.requireNonNull(reference, "reference");
-        return between(reference, current,
-                Integer.parseInt(reference.sparkSession().conf().get("spark.sql.shuffle.partitions")));
+        Objects.requireNonNull(current, "current");
+        return Drift.between(new SparkDriftData(reference, current, SparkDriftData.AUTO_PARTITIONS, LOCAL_RUNS));
     }
 
     /** Compares {@code current} with {@code reference}, sorting each numeric column into {@code sortPartitions} ranges. */

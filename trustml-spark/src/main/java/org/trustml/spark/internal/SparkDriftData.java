@@ -34,8 +34,14 @@ public final class SparkDriftData implements DriftData {
     private final Map<Side, Long> rows = new ConcurrentHashMap<>();
     private final List<SparkSortedPair> sorted = new ArrayList<>();
 
+    /** {@code partitions} value: choose the number of range partitions from the row counts. */
+    public static final int AUTO_PARTITIONS = 0;
+    /** Rows (both tables) per range partition when the number is chosen. */
+    public static final long ROWS_PER_PARTITION = 2_000_000;
+
     /**
-     * {@code partitions}: range partitions of each numeric column's sort; {@code localRuns}: a numeric column
+     * {@code partitions}: range partitions of each numeric column's sort ({@link #AUTO_PARTITIONS}:
+     * {@code max(default parallelism, ⌈rows / ROWS_PER_PARTITION⌉)}); {@code localRuns}: a numeric column
      * with at most this many distinct values is finished on the driver ({@link SparkSortedPair}).
      */
     public SparkDriftData(Dataset<Row> reference, Dataset<Row> current, int partitions, int localRuns) {
@@ -71,8 +77,11 @@ public final class SparkDriftData implements DriftData {
 
     @Override
     public NumericColumnPair numeric(String column) {
+        long all = rows(Side.REFERENCE) + rows(Side.CURRENT);
+        int p = partitions != AUTO_PARTITIONS ? partitions : (int) Math.max(reference.sparkSession().sparkContext()
+                .defaultParallelism(), Math.min(Integer.MAX_VALUE, (all + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
         SparkSortedPair pair = new SparkSortedPair(reference, current, column, rows(Side.REFERENCE), rows(Side.CURRENT),
-                partitions, localRuns);
+                p, localRuns);
         synchronized (sorted) {
             sorted.add(pair);
         }
