@@ -12,6 +12,7 @@ import org.trustml.core.evaluation.Gate;
 import org.trustml.fairness.Condition;
 import org.trustml.fairness.Fairness;
 import org.trustml.fairness.FairnessMetric;
+import org.trustml.fairness.FairnessOptions;
 import org.trustml.fairness.FairnessReport;
 import org.trustml.fairness.FairnessSlice;
 import org.trustml.fairness.FairnessValue;
@@ -25,7 +26,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code trustml fairness ...}: AIF360's dataset and classification metrics over a CSV file, streamed. */
+/**
+ * {@code trustml fairness ...}: AIF360's dataset and classification metrics over a CSV file, streamed, or with
+ * {@code --spark MASTER} over a CSV, Parquet or JSON Lines table on Spark ({@code SparkFairness}).
+ */
 @Command(name = "fairness", mixinStandardHelpOptions = true,
         description = {"Group fairness metrics with AIF360 v0.6.1's definitions over a CSV file (header line, comma-"
                 + "separated, UTF-8), read in one streaming pass: memory depends on the number of groups, not rows "
@@ -42,8 +46,16 @@ final class FairnessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The CSV file.")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "The CSV file; with --spark also Parquet or JSON Lines, at any location Spark reads.")
+    String data;
+
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Compute on Apache Spark with this master (local[*], spark://HOST:7077, yarn, k8s://...): one "
+                    + "distributed aggregation, the same report. Needs Spark 4 on the class path (the trustml launcher "
+                    + "adds $SPARK_HOME/jars). Consistency above 100,000 rows is computed on "
+                    + "a seeded sample (said on stderr).")
+    String spark;
 
     @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "Column of true labels.")
     String label;
@@ -121,7 +133,18 @@ final class FairnessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Fairness f = Fairness.streamingCsv(data).label(label).privileged(group(privileged));
+        // option errors are exit 2 before any file is read
+        intervalOptions();
+        searchOptions();
+        FairnessReport report = spark != null ? SparkSupport.fairness(spark, data, this)
+                : configure(Fairness.streamingCsv(Path.of(data))).report();
+        spec.commandLine().getOut().print(format == OutputFormat.json ? report.toJson() + "\n" : render(report));
+        return 0;
+    }
+
+    /** The command's options on either engine. */
+    <T extends FairnessOptions<T>> T configure(T f) {
+        f.label(label).privileged(group(privileged));
         if (prediction != null) {
             f.prediction(prediction);
         }
@@ -145,9 +168,7 @@ final class FairnessCommand implements Callable<Integer> {
         f.protectedColumns(protectedColumns.toArray(String[]::new)).features(features.toArray(String[]::new));
         intervalOptions().ifPresent(f::intervals);
         searchOptions().ifPresent(f::intersectionalSearch);
-        FairnessReport report = f.report();
-        spec.commandLine().getOut().print(format == OutputFormat.json ? report.toJson() + "\n" : render(report));
-        return 0;
+        return f;
     }
 
     /** The interval options, checked before the file is read. */

@@ -8,8 +8,7 @@ import org.trustml.drift.internal.Binning;
 import org.trustml.drift.internal.CategoryCounts;
 import org.trustml.drift.internal.CramerVonMises;
 import org.trustml.drift.internal.KolmogorovSmirnov;
-import org.trustml.drift.internal.SortedSample;
-import org.trustml.drift.internal.Wasserstein;
+import org.trustml.drift.spi.NumericColumnPair;
 
 /** Runs the requested tests on one column pair; thresholds are the uncorrected ones. */
 final class ColumnTests {
@@ -21,9 +20,9 @@ final class ColumnTests {
     private ColumnTests() {}
 
     /** Evidently's default test for a numeric column (its chi-square being the two-sample one here). */
-    static DriftTest defaultNumeric(SortedSample ref, SortedSample cur) {
-        int distinct = pooledDistinct(ref.values(), cur.values());
-        if (ref.size() <= EVIDENTLY_SMALL_REFERENCE) {
+    static DriftTest defaultNumeric(NumericColumnPair pair) {
+        long distinct = pair.pooledDistinct(5);
+        if (pair.referenceCount() <= EVIDENTLY_SMALL_REFERENCE) {
             return distinct <= 5 ? (distinct > 2 ? DriftTest.CHI_SQUARE : DriftTest.Z) : DriftTest.KS;
         }
         return distinct <= 5 ? DriftTest.JENSEN_SHANNON : DriftTest.WASSERSTEIN;
@@ -37,49 +36,29 @@ final class ColumnTests {
         return DriftTest.JENSEN_SHANNON;
     }
 
-    private static int pooledDistinct(double[] a, double[] b) {
-        int i = 0;
-        int j = 0;
-        int count = 0;
-        while (i < a.length || j < b.length) {
-            double x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-            count++;
-            if (count > 5) {
-                return count;
-            }
-            while (i < a.length && a[i] == x) {
-                i++;
-            }
-            while (j < b.length && b[j] == x) {
-                j++;
-            }
-        }
-        return count;
-    }
-
     /** Numeric tests. {@code thresholds[t.ordinal()]} is each test's threshold. */
-    static List<TestResult> numeric(SortedSample ref, SortedSample cur, Set<DriftTest> tests,
+    static List<TestResult> numeric(NumericColumnPair pair, Set<DriftTest> tests,
             double[] thresholds, PsiBinning binning, int psiBins) {
         List<TestResult> out = new ArrayList<>();
-        double[] a = ref.values();
-        double[] b = cur.values();
         for (DriftTest t : tests) {
             double th = thresholds[t.ordinal()];
             switch (t) {
                 case KS -> {
-                    KolmogorovSmirnov.Result r = KolmogorovSmirnov.test(a, b);
+                    KolmogorovSmirnov.Result r = KolmogorovSmirnov.test(pair.ksStatistic(), pair.referenceCount(),
+                            pair.currentCount());
                     out.add(p(t, r.statistic(), r.pValue(), th, r.exact() ? "exact" : "asymptotic", null));
                 }
                 case CRAMER_VON_MISES -> {
-                    if (a.length < 2 || b.length < 2) {
+                    if (pair.referenceCount() < 2 || pair.currentCount() < 2) {
                         throw new IllegalArgumentException("Cramér–von Mises needs at least two values on each side");
                     }
-                    CramerVonMises.Result r = CramerVonMises.test(a, b);
+                    CramerVonMises.Result r = CramerVonMises.test(pair.cramerVonMisesSums(), pair.referenceCount(),
+                            pair.currentCount());
                     out.add(p(t, r.statistic(), r.pValue(), th, r.exact() ? "exact" : "asymptotic", null));
                 }
                 case WASSERSTEIN -> {
-                    double w = Wasserstein.distance(a, b);
-                    double std = ref.std();
+                    double w = pair.wasserstein();
+                    double std = pair.referenceStd();
                     double norm = w / Math.max(std, MIN_STD);
                     String note = std < MIN_STD ? "reference standard deviation " + std + " below " + MIN_STD
                             + ": normalised by " + MIN_STD + " (Evidently)" : null;
@@ -89,7 +68,7 @@ final class ColumnTests {
                 }
                 case PSI, JENSEN_SHANNON -> {
                     Binning.Shares s = binning == PsiBinning.EVIDENTLY
-                            ? Binning.evidentlyBins(ref, cur) : Binning.quantileBins(ref, cur, psiBins);
+                            ? Binning.evidentlyBins(pair) : Binning.quantileBins(pair, psiBins);
                     out.add(distance(t, s, th));
                 }
                 case CHI_SQUARE, CHI_SQUARE_GOODNESS_OF_FIT, Z, MMD -> {

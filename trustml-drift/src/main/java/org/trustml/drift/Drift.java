@@ -3,6 +3,7 @@ package org.trustml.drift;
 import static java.util.Objects.requireNonNull;
 
 import org.trustml.core.table.Table;
+import org.trustml.drift.spi.DriftData;
 
 /**
  * Entry point of the statistical drift tests:
@@ -21,6 +22,15 @@ public final class Drift {
 
     /** Starts a comparison of {@code current} against {@code reference}. */
     public static DriftCheck between(Table reference, Table current) {
-        return new DriftCheck(requireNonNull(reference, "reference"), requireNonNull(current, "current"));
+        return new DriftCheck(new TableDriftData(requireNonNull(reference, "reference"), requireNonNull(current, "current")));
+    }
+
+    /**
+     * Starts a comparison of two tables an engine holds (trustml-spark's DataFrames): every test, correction
+     * and verdict is computed here, from the engine's answers ({@link DriftData}). MMD needs the rows in memory
+     * and is refused.
+     */
+    public static DriftCheck between(DriftData data) {
+        return new DriftCheck(requireNonNull(data, "data"));
     }
 }

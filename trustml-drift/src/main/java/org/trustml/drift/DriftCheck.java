@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.trustml.core.InvalidInputException;
-import org.trustml.core.table.Column;
-import org.trustml.core.table.Table;
 import org.trustml.drift.internal.CategoryCounts;
-import org.trustml.drift.internal.ColumnValues;
-import org.trustml.drift.internal.SortedSample;
+import org.trustml.drift.spi.CategoricalCounts;
+import org.trustml.drift.spi.DriftData;
+import org.trustml.drift.spi.DriftData.Side;
+import org.trustml.drift.spi.NumericColumnPair;
 
 /**
  * The options of one reference-versus-current comparison; {@link #report()} runs it. Not
@@ -34,8 +34,7 @@ import org.trustml.drift.internal.SortedSample;
  * Evidently's. {@link DriftTest#MMD} runs once over all numeric columns together.
  */
 public final class DriftCheck {
-    private final Table reference;
-    private final Table current;
+    private final DriftData data;
     private final Set<String> categorical = new LinkedHashSet<>();
     private final double[] thresholds = new double[DriftTest.values().length];
     private List<String> columns;
@@ -50,9 +49,8 @@ public final class DriftCheck {
     private int mmdMaxRows = 500;
     private long seed = 0;
 
-    DriftCheck(Table reference, Table current) {
-        this.reference = reference;
-        this.current = current;
+    DriftCheck(DriftData data) {
+        this.data = data;
         Arrays.fill(thresholds, Double.NaN);
     }
 
@@ -148,13 +146,21 @@ public final class DriftCheck {
 
     /** Runs the tests. */
     public DriftReport report() {
-        if (reference.rowCount() == 0) {
+        try {
+            return run();
+        } finally {
+            data.release();
+        }
+    }
+
+    private DriftReport run() {
+        if (data.rows(Side.REFERENCE) == 0) {
             throw InvalidInputException.problem("reference table has no rows").expected("at least one row").build();
         }
-        if (current.rowCount() == 0) {
+        if (data.rows(Side.CURRENT) == 0) {
             throw InvalidInputException.problem("current table has no rows").expected("at least one row").build();
         }
-        List<String> names = columns != null ? columns : reference.columnNames().stream()
+        List<String> names = columns != null ? columns : data.referenceColumns().stream()
                 .filter(n -> !n.equals(label)).toList();
         if (names.isEmpty()) {
             // the drift share would be 0/0 and the verdict "not drifted" about nothing
@@ -181,8 +187,13 @@ public final class DriftCheck {
                 throw InvalidInputException.problem("MMD needs at least one numeric column").column("mmd")
                         .expected("a numeric column in both tables").build();
             }
-            mmd = Optional.of(Mmd.run(reference, current, numericNames, mmdPermutations, mmdMaxRows, seed,
-                    threshold(DriftTest.MMD)));
+            if (!(data instanceof TableDriftData tables)) {
+                throw InvalidInputException.problem("needs the rows of both tables in memory").column("mmd")
+                        .expected("tables (Drift.between(reference, current)); MMD is not run where the data lives")
+                        .build();
+            }
+            mmd = Optional.of(Mmd.run(tables.table(Side.REFERENCE), tables.table(Side.CURRENT), numericNames,
+                    mmdPermutations, mmdMaxRows, seed, threshold(DriftTest.MMD)));
         }
         List<String> drifted = results.stream().filter(ColumnDrift::drifted).map(ColumnDrift::column).toList();
         double share = results.isEmpty() ? 0.0 : (double) drifted.size() / results.size();
@@ -193,13 +204,11 @@ public final class DriftCheck {
     }
 
     private void requireColumn(String n) {
-        if (!reference.hasColumn(n)) {
-            throw InvalidInputException.problem("is missing from the reference table").column(n)
-                    .expected("a column present in both tables").build();
-        }
-        if (!current.hasColumn(n)) {
-            throw InvalidInputException.problem("is missing from the current table").column(n)
-                    .expected("a column present in both tables").build();
+        for (Side side : Side.values()) {
+            if (!data.has(side, n)) {
+                throw InvalidInputException.problem("is missing from the " + side.label() + " table").column(n)
+                        .expected("a column present in both tables").build();
+            }
         }
     }
 
@@ -216,48 +225,61 @@ public final class DriftCheck {
         return out;
     }
 
-    private boolean isCategorical(Column ref, Column cur) {
-        return categorical.contains(ref.name()) || !ref.type().isNumeric() || !cur.type().isNumeric();
+    private boolean isCategorical(String name) {
+        return categorical.contains(name) || !data.isNumeric(Side.REFERENCE, name) || !data.isNumeric(Side.CURRENT, name);
     }
 
     private ColumnDrift runColumn(String name, Set<DriftTest> chosen) {
-        Column ref = reference.column(name);
-        Column cur = current.column(name);
-        return isCategorical(ref, cur) ? runCategorical(name, chosen) : runNumeric(name, chosen);
+        return isCategorical(name) ? runCategorical(name, chosen) : runNumeric(name, chosen);
     }
 
     private ColumnDrift runNumeric(String name, Set<DriftTest> chosen) {
-        SortedSample ref = SortedSample.of(ColumnValues.doubles(reference.column(name)));
-        SortedSample cur = SortedSample.of(ColumnValues.doubles(current.column(name)));
-        requireValues(name, "reference", ref.size(), ref.missing());
-        requireValues(name, "current", cur.size(), cur.missing());
+        NumericColumnPair pair = data.numeric(name);
+        int refCount = count(name, pair.referenceCount());
+        int curCount = count(name, pair.currentCount());
+        int refMissing = count(name, pair.referenceMissing());
+        int curMissing = count(name, pair.currentMissing());
+        requireValues(name, "reference", refCount, refMissing);
+        requireValues(name, "current", curCount, curMissing);
         Set<DriftTest> run = EnumSet.noneOf(DriftTest.class);
         if (chosen != null) {
             chosen.stream().filter(t -> t.appliesToNumeric() && t != DriftTest.MMD).forEach(run::add);
         }
         if (run.isEmpty()) {
-            DriftTest d = ColumnTests.defaultNumeric(ref, cur);
+            DriftTest d = ColumnTests.defaultNumeric(pair);
             if (d == DriftTest.CHI_SQUARE || d == DriftTest.Z) {
                 return runCategorical(name, EnumSet.of(d));
             }
             run.add(d);
         }
-        if (run.contains(DriftTest.CRAMER_VON_MISES) && (ref.size() < 2 || cur.size() < 2)) {
+        if (run.contains(DriftTest.CRAMER_VON_MISES) && (refCount < 2 || curCount < 2)) {
             throw InvalidInputException.problem("has fewer than two non-missing values on one side").column(name)
-                    .value(ref.size() + " reference, " + cur.size() + " current")
+                    .value(refCount + " reference, " + curCount + " current")
                     .expected("at least two values in each table for Cramér–von Mises").build();
         }
-        List<TestResult> results = ColumnTests.numeric(ref, cur, run, effectiveThresholds(), binning, psiBins);
-        return new ColumnDrift(name, "numeric", ref.size(), cur.size(), ref.missing(), cur.missing(), results,
+        List<TestResult> results = ColumnTests.numeric(pair, run, effectiveThresholds(), binning, psiBins);
+        return new ColumnDrift(name, "numeric", refCount, curCount, refMissing, curMissing, results,
                 results.stream().anyMatch(TestResult::drifted), List.of(), java.util.Map.of());
     }
 
+    /** A count as the report's int; more than 2³¹ − 1 values in one column is refused. */
+    private static int count(String column, long n) {
+        if (n > Integer.MAX_VALUE) {
+            throw InvalidInputException.problem("has more values than a drift report counts").column(column).value(n)
+                    .expected("at most " + Integer.MAX_VALUE + " values per table").build();
+        }
+        return (int) n;
+    }
+
     private ColumnDrift runCategorical(String name, Set<DriftTest> chosen) {
-        List<String> r = ColumnValues.labels(reference.column(name));
-        List<String> c = ColumnValues.labels(current.column(name));
-        CategoryCounts counts = CategoryCounts.of(r, c);
-        requireValues(name, "reference", (int) counts.referenceTotal(), r.size() - (int) counts.referenceTotal());
-        requireValues(name, "current", (int) counts.currentTotal(), c.size() - (int) counts.currentTotal());
+        CategoricalCounts summary = data.categorical(name);
+        CategoryCounts counts = CategoryCounts.of(summary);
+        int refCount = count(name, counts.referenceTotal());
+        int curCount = count(name, counts.currentTotal());
+        int refMissing = count(name, summary.referenceMissing());
+        int curMissing = count(name, summary.currentMissing());
+        requireValues(name, "reference", refCount, refMissing);
+        requireValues(name, "current", curCount, curMissing);
         Set<DriftTest> run = EnumSet.noneOf(DriftTest.class);
         if (chosen != null) {
             chosen.stream().filter(DriftTest::appliesToCategorical).forEach(run::add);
@@ -268,8 +290,7 @@ public final class DriftCheck {
         List<TestResult> results = ColumnTests.categorical(counts, run, effectiveThresholds());
         java.util.Map<String, List<Double>> shares = new java.util.LinkedHashMap<>();
         counts.shares().forEach((k, v) -> shares.put(k, List.of(v[0], v[1])));
-        return new ColumnDrift(name, "categorical", (int) counts.referenceTotal(), (int) counts.currentTotal(),
-                r.size() - (int) counts.referenceTotal(), c.size() - (int) counts.currentTotal(), results,
+        return new ColumnDrift(name, "categorical", refCount, curCount, refMissing, curMissing, results,
                 results.stream().anyMatch(TestResult::drifted), counts.unseenInReference(), shares);
     }
 

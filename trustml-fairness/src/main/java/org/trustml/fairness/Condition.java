@@ -40,6 +40,16 @@ public record Condition(Map<String, String> values) {
     }
 
     /**
+     * The canonical text form in which conditions, group keys and label values are compared: integral
+     * numbers without a fraction ({@code 1}, {@code 1L}, {@code 1.0}, {@code "1"} and {@code "1.0"} are all
+     * {@code 1}), other numbers as {@link Double#toString}, booleans as {@code true}/{@code false}, other text
+     * as is. Engines that read values themselves (trustml-spark) canonicalise through this.
+     */
+    public static String canonical(Object value) {
+        return Values.canonical(Objects.requireNonNull(value, "value"));
+    }
+
+    /**
      * Parses {@code sex=1,race=white} (commas AND the parts), as the CLI's {@code --privileged} takes it.
      */
     public static Condition parse(String text) {

@@ -150,6 +150,42 @@ public final class StatisticsAccumulator {
         } else {
             s = spec.labels().favorable().contains(classes.get(pred)) ? 1.0 : 0.0;
         }
+        int c = cellOf(codes, y, pred);
+        cellWeight[c] += weight;
+        cellCount[c]++;
+        cellScore[c] += weight * s;
+    }
+
+    /**
+     * Adds {@code rows} rows of one cell at once, summed elsewhere: a partition's or a distributed
+     * aggregation's sums (trustml-spark merges them on the driver this way). The caller has checked each
+     * row as {@link #add} does (weights finite and ≥ 0, scores in [0, 1]). {@code weightedScore} is
+     * Σ weight × score over the rows; without a score column it is ignored and the prediction indicator is
+     * the score, as in {@link #add}. Cells are listed in the order of their first {@code add} or
+     * {@code addCell}, keys likewise, so rows added in their original order give the same statistics.
+     *
+     * @param codes         key codes ({@link #keyCode}) in {@link #keyColumns()} order
+     * @param y             class code of the true label ({@link #classCode})
+     * @param p             class code of the prediction (ignored without a prediction column)
+     * @param weight        Σ weight over the rows
+     * @param rows          number of rows, ≥ 1
+     * @param weightedScore Σ weight × score over the rows (NaN without a score column)
+     */
+    public void addCell(int[] codes, int y, int p, double weight, long rows, double weightedScore) {
+        if (rows < 1 || !(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("a cell needs rows >= 1 and a finite weight sum >= 0, got " + rows
+                    + " rows of weight " + weight);
+        }
+        int pred = spec.prediction().isPresent() ? p : y;
+        double s = spec.score().isPresent() ? weightedScore
+                : spec.labels().favorable().contains(classes.get(pred)) ? weight : 0.0;
+        int c = cellOf(codes, y, pred);
+        cellWeight[c] += weight;
+        cellCount[c] += rows;
+        cellScore[c] += s;
+    }
+
+    private int cellOf(int[] codes, int y, int pred) {
         int key = keyOf(codes);
         long ck = ((long) key << 32) | ((long) y << 16) | pred;
         int c = cellIndex.get(ck);
@@ -157,9 +193,7 @@ public final class StatisticsAccumulator {
             c = newCell(key, y, pred);
             cellIndex.put(ck, c);
         }
-        cellWeight[c] += weight;
-        cellCount[c]++;
-        cellScore[c] += weight * s;
+        return c;
     }
 
     private int keyOf(int[] codes) {

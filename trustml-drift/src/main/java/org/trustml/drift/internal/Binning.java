@@ -2,6 +2,8 @@ package org.trustml.drift.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import org.trustml.drift.spi.NumericColumnPair;
 
 /**
  * Shares of reference and current values per bin, for PSI and Jensen–Shannon.
@@ -29,46 +31,61 @@ public final class Binning {
     /** Bin shares of both samples; {@code note} says how the bins were made. */
     public record Shares(double[] reference, double[] current, String note) {}
 
-    /** Decile bins of the reference ({@code bins} bins before merging repeated edges). */
-    public static Shares quantileBins(SortedSample ref, SortedSample cur, int bins) {
-        List<Double> edges = new ArrayList<>();
+    /**
+     * Decile bins of the reference ({@code bins} bins before merging repeated edges). The quantiles are numpy's
+     * linear ones, {@code h = (n - 1) p}, {@code x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h])}
+     * ({@link SortedSample#quantile}); the order statistics and then the counts at the edges are each one
+     * batch of queries.
+     */
+    public static Shares quantileBins(NumericColumnPair pair, int bins) {
+        long n = pair.referenceCount();
+        long[] ranks = new long[2 * (bins - 1)];
+        double[] h = new double[bins - 1];
         for (int i = 1; i < bins; i++) {
-            double q = ref.quantile((double) i / bins);
+            h[i - 1] = (n - 1) * ((double) i / bins);
+            long lo = (long) Math.floor(h[i - 1]);
+            ranks[2 * (i - 1)] = lo;
+            ranks[2 * (i - 1) + 1] = Math.min(lo + 1, n - 1);
+        }
+        double[] at = pair.referenceAt(ranks);
+        List<Double> edges = new ArrayList<>();
+        for (int i = 0; i < bins - 1; i++) {
+            double lo = at[2 * i];
+            double q = lo + (h[i] - Math.floor(h[i])) * (at[2 * i + 1] - lo);
             if (edges.isEmpty() || q > edges.get(edges.size() - 1)) {
                 edges.add(q);
             }
         }
+        long[][] atMost = pair.countAtMost(edges.stream().mapToDouble(Double::doubleValue).toArray());
+        long m = pair.currentCount();
         double[] r = new double[edges.size() + 1];
         double[] c = new double[edges.size() + 1];
-        int prevR = 0;
-        int prevC = 0;
+        long prevR = 0;
+        long prevC = 0;
         for (int k = 0; k < edges.size(); k++) {
-            int atMostR = ref.countAtMost(edges.get(k));
-            int atMostC = cur.countAtMost(edges.get(k));
-            r[k] = (double) (atMostR - prevR) / ref.size();
-            c[k] = (double) (atMostC - prevC) / cur.size();
-            prevR = atMostR;
-            prevC = atMostC;
+            r[k] = (double) (atMost[0][k] - prevR) / n;
+            c[k] = (double) (atMost[1][k] - prevC) / m;
+            prevR = atMost[0][k];
+            prevC = atMost[1][k];
         }
-        r[edges.size()] = (double) (ref.size() - prevR) / ref.size();
-        c[edges.size()] = (double) (cur.size() - prevC) / cur.size();
+        r[edges.size()] = (double) (n - prevR) / n;
+        c[edges.size()] = (double) (m - prevC) / m;
         String note = edges.size() + 1 < bins
                 ? "reference quantiles repeat: " + (edges.size() + 1) + " bins instead of " + bins
-                        + (ref.isConstant() ? " (constant reference: at or below " + edges.get(0) + ", above it)" : "")
+                        + (pair.referenceDistinct(1) == 1 ? " (constant reference: at or below " + edges.get(0) + ", above it)" : "")
                 : bins + " bins at reference quantiles";
         return new Shares(r, c, note);
     }
 
     /** Evidently's numeric bins (see class doc). */
-    public static Shares evidentlyBins(SortedSample ref, SortedSample cur) {
-        if (ref.distinctCount() <= 20) {
-            return distinctValueBins(ref, cur);
+    public static Shares evidentlyBins(NumericColumnPair pair) {
+        if (pair.referenceDistinct(20) <= 20) {
+            return distinctValueBins(pair);
         }
-        double[] a = ref.values();
-        double[] b = cur.values();
-        double lo = Math.min(a[0], b[0]);
-        double hi = Math.max(a[a.length - 1], b[b.length - 1]);
-        int total = a.length + b.length;
+        double[] range = pair.pooledRange();
+        double lo = range[0];
+        double hi = range[1];
+        long total = pair.referenceCount() + pair.currentCount();
         int nb = (int) Math.ceil(Math.log(total) / Math.log(2) + 1);
         if (lo == hi) {
             lo -= 0.5;
@@ -80,40 +97,36 @@ public final class Binning {
             edges[i] = lo + i * step;
         }
         edges[nb] = hi;
-        return new Shares(histogram(ref, edges), histogram(cur, edges),
+        // numpy's histogram: [e_i, e_{i+1}), the last bin closed
+        long[][] below = pair.countBelow(edges);
+        long[][] atMost = pair.countAtMost(new double[] {edges[nb]});
+        return new Shares(histogram(below[0], atMost[0][0], pair.referenceCount()),
+                histogram(below[1], atMost[1][0], pair.currentCount()),
                 nb + " equal-width bins over the pooled range (Sturges)");
     }
 
-    /** numpy's histogram: {@code [e_i, e_{i+1})}, the last bin closed. */
-    static double[] histogram(SortedSample s, double[] edges) {
-        int nb = edges.length - 1;
+    private static double[] histogram(long[] below, long atMostLast, long size) {
+        int nb = below.length - 1;
         double[] out = new double[nb];
         for (int i = 0; i < nb; i++) {
-            int lower = s.countBelow(edges[i]);
-            int upper = i == nb - 1 ? s.countAtMost(edges[nb]) : s.countBelow(edges[i + 1]);
-            out[i] = (double) (upper - lower) / s.size();
+            long upper = i == nb - 1 ? atMostLast : below[i + 1];
+            out[i] = (double) (upper - below[i]) / size;
         }
         return out;
     }
 
     /** One bin per distinct value of either sample (Evidently's route for few distinct values). */
-    static Shares distinctValueBins(SortedSample ref, SortedSample cur) {
-        java.util.TreeSet<Double> keys = new java.util.TreeSet<>();
-        for (double v : ref.values()) {
-            keys.add(v);
-        }
-        for (double v : cur.values()) {
-            keys.add(v);
-        }
-        double[] r = new double[keys.size()];
-        double[] c = new double[keys.size()];
+    static Shares distinctValueBins(NumericColumnPair pair) {
+        SortedMap<Double, long[]> values = pair.pooledValues();
+        double[] r = new double[values.size()];
+        double[] c = new double[values.size()];
         int k = 0;
-        for (double key : keys) {
-            r[k] = (double) (ref.countAtMost(key) - ref.countBelow(key)) / ref.size();
-            c[k] = (double) (cur.countAtMost(key) - cur.countBelow(key)) / cur.size();
+        for (long[] counts : values.values()) {
+            r[k] = (double) counts[0] / pair.referenceCount();
+            c[k] = (double) counts[1] / pair.currentCount();
             k++;
         }
-        return new Shares(r, c, keys.size() + " bins, one per distinct value");
+        return new Shares(r, c, values.size() + " bins, one per distinct value");
     }
 
     /** Evidently's zero fill (see class doc); returns a new array. */

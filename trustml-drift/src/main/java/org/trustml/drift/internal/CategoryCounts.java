@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.trustml.drift.spi.CategoricalCounts;
 
 /**
  * Counts of each category in reference and current (missing values left out), and the tests
@@ -40,6 +41,22 @@ public final class CategoryCounts {
                 counts.computeIfAbsent(s, k -> new long[2])[1]++;
                 c++;
             }
+        }
+        return new CategoryCounts(counts, r, c);
+    }
+
+    /** Counts summarised elsewhere (an engine's {@link CategoricalCounts}). */
+    public static CategoryCounts of(CategoricalCounts summary) {
+        Map<String, long[]> counts = new TreeMap<>();
+        long r = 0;
+        long c = 0;
+        for (Map.Entry<String, Long> e : summary.reference().entrySet()) {
+            counts.computeIfAbsent(e.getKey(), k -> new long[2])[0] = e.getValue();
+            r += e.getValue();
+        }
+        for (Map.Entry<String, Long> e : summary.current().entrySet()) {
+            counts.computeIfAbsent(e.getKey(), k -> new long[2])[1] = e.getValue();
+            c += e.getValue();
         }
         return new CategoryCounts(counts, r, c);
     }

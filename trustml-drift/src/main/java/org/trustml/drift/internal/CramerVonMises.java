@@ -27,9 +27,17 @@ public final class CramerVonMises {
 
     /** The test on two sorted samples of at least two values each. */
     public static Result test(double[] x, double[] y) {
-        int n = x.length;
-        int m = y.length;
-        double u = uStatistic(x, y);
+        return test(midrankSums(x, y), x.length, y.length);
+    }
+
+    /**
+     * The test from the midrank sums {@code {Σ_i (r_i - i)², Σ_j (s_j - j)²}} of {@code n} and {@code m}
+     * values ({@code U = n·sums[0] + m·sums[1]}).
+     */
+    public static Result test(double[] sums, long sizeX, long sizeY) {
+        int n = Math.toIntExact(sizeX);
+        int m = Math.toIntExact(sizeY);
+        double u = n * sums[0] + m * sums[1];
         double k = (double) n * m;
         double bigN = n + m;
         double t = u / (k * bigN) - (4 * k - 1) / (6 * bigN);
@@ -43,8 +51,8 @@ public final class CramerVonMises {
         return new Result(t, limitingSf(tn), false);
     }
 
-    /** U from midranks, walking the two sorted samples in merge order. */
-    static double uStatistic(double[] x, double[] y) {
+    /** {@code {Σ_i (r_i - i)², Σ_j (s_j - j)²}} from midranks, walking the two sorted samples in merge order. */
+    public static double[] midrankSums(double[] x, double[] y) {
         int n = x.length;
         int m = y.length;
         int i = 0;
@@ -72,7 +80,7 @@ public final class CramerVonMises {
                 sy += d * d;
             }
         }
-        return n * sx + m * sy;
+        return new double[] {sx, sy};
     }
 
     /**

@@ -52,9 +52,13 @@ public final class KolmogorovSmirnov {
 
     /** The test on two sorted, non-empty samples. */
     public static Result test(double[] a, double[] b) {
-        double d = statistic(a, b);
-        int n = a.length;
-        int m = b.length;
+        return test(statistic(a, b), a.length, b.length);
+    }
+
+    /** The test from the statistic {@code d} of samples of {@code sizeA} and {@code sizeB} values. */
+    public static Result test(double d, long sizeA, long sizeB) {
+        int n = Math.toIntExact(sizeA);
+        int m = Math.toIntExact(sizeB);
         if (Math.max(n, m) <= MAX_EXACT_N) {
             long g = gcd(n, m);
             long lcm = (n / g) * (long) m;
