@@ -18,6 +18,16 @@ final class BenchData {
 
     private BenchData() {}
 
+    /** The table of {@link #writeCsv} with {@code rows} rows and seed 42, read back from a temporary file. */
+    static org.trustml.core.table.Table table(int rows) throws IOException {
+        Path file = writeCsv(Files.createTempFile("trustml-bench", ".csv"), rows, 42);
+        try {
+            return org.trustml.core.table.Table.readCsv(file);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
     static Path writeCsv(Path file, int rows, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         String[] sex = {"F", "M", "X"};

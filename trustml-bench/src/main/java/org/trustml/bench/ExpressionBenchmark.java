@@ -1,8 +1,6 @@
 package org.trustml.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,9 +41,7 @@ public class ExpressionBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        Path file = BenchData.writeCsv(Files.createTempFile("trustml-bench", ".csv"), rows, 42);
-        table = Table.readCsv(file);
-        Files.delete(file);
+        table = BenchData.table(rows);
     }
 
     /** Parse and type-check only: what a transform or filter stage does once before its rows. */

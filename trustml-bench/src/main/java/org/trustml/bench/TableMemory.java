@@ -2,8 +2,6 @@ package org.trustml.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.openjdk.jol.info.GraphLayout;
 import org.trustml.core.table.Column;
@@ -21,9 +19,7 @@ public final class TableMemory {
 
     public static void main(String[] args) throws IOException {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path file = BenchData.writeCsv(Files.createTempFile("trustml-mem", ".csv"), rows, 42);
-        Table table = Table.readCsv(file);
-        Files.delete(file);
+        Table table = BenchData.table(rows);
         long raw = 0;
         for (Column c : table.columns()) {
             if (c.type().isNumeric()) {

@@ -1,8 +1,6 @@
 package org.trustml.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,9 +31,7 @@ public class TableOpsBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        Path file = BenchData.writeCsv(Files.createTempFile("trustml-bench", ".csv"), rows, 42);
-        table = Table.readCsv(file);
-        Files.delete(file);
+        table = BenchData.table(rows);
     }
 
     /** Keeps about half the rows (d0 is uniform on [0,1)), then adds a column computed from two others. */

@@ -107,6 +107,19 @@ final class TableFeatures {
         return x;
     }
 
+    /**
+     * How a table explainer's config names where its background comes from: the table's size and hash, or the
+     * evaluated rows.
+     */
+    static String backgroundLabel(java.util.Optional<Table> background) {
+        return background.map(t -> t.rowCount() + " rows, " + t.contentHash()).orElse("evaluated rows");
+    }
+
+    /** {@code model} over encoded rows: each batch decoded into a table of the feature columns. */
+    RowModel<double[]> rowModel(org.trustml.core.evaluation.TableClassifier model) {
+        return batch -> model.probabilities(decode(batch));
+    }
+
     /** The sampling statistics: the background rows encoded, categorical features marked. */
     TabularData background() {
         return background;

@@ -111,8 +111,7 @@ public final class TabularLimeEvaluator implements TableEvaluator {
 
     @Override
     public Config config() {
-        return new Config(rows, samples, features, seed, discretizer, background
-                .map(t -> t.rowCount() + " rows, " + t.contentHash()).orElse("evaluated rows"));
+        return new Config(rows, samples, features, seed, discretizer, TableFeatures.backgroundLabel(background));
     }
 
     @Override
@@ -123,7 +122,7 @@ public final class TabularLimeEvaluator implements TableEvaluator {
         TableFeatures encoding = TableFeatures.of(model.features(), background.orElse(evaluated), evaluated);
         TabularExplainer explainer = Lime.tabular(encoding.background()).discretizer(discretizer)
                 .samples(samples).numFeatures(features).seed(seed);
-        RowModel<double[]> rowModel = batch -> model.probabilities(encoding.decode(batch));
+        RowModel<double[]> rowModel = encoding.rowModel(model);
         List<Integer> chosen = LimeEvaluator.choose(p.truth(), p.classes().size(), rows);
         List<TabularExplanationReport.ExplainedRow> out = new ArrayList<>();
         for (int k = 0; k < chosen.size(); k++) {

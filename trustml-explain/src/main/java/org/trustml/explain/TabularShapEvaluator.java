@@ -114,7 +114,7 @@ public final class TabularShapEvaluator implements TableEvaluator {
     @Override
     public Config config() {
         return new Config(method, rows, kernel.samples(), kernel.tolerance(), kernel.seed(), summary, backgroundSize,
-                background.map(t -> t.rowCount() + " rows, " + t.contentHash()).orElse("evaluated rows"));
+                TableFeatures.backgroundLabel(background));
     }
 
     @Override
@@ -124,15 +124,16 @@ public final class TabularShapEvaluator implements TableEvaluator {
         Table evaluated = p.attributes();
         TableFeatures encoding = TableFeatures.of(model.features(), background.orElse(evaluated), evaluated);
         TabularData data = encoding.background();
-        int k = Math.min(backgroundSize, data.rows().length);
+        double[][] backgroundRows = data.rows(); // a copy: taken once
+        int k = Math.min(backgroundSize, backgroundRows.length);
         ShapBackground bg = summary == Summary.KMEANS
-                ? ShapBackground.kmeans(data.featureNames(), data.rows(), k, kernel.seed())
-                : ShapBackground.sample(data.featureNames(), data.rows(), k, kernel.seed());
+                ? ShapBackground.kmeans(data.featureNames(), backgroundRows, k, kernel.seed())
+                : ShapBackground.sample(data.featureNames(), backgroundRows, k, kernel.seed());
         if (method == ShapMethod.EXACT && data.featureCount() > 16) {
             throw InvalidInputException.problem("has " + data.featureCount() + " feature columns").column("method")
                     .value("exact").expected("at most 16 columns for exact Shapley values; use kernel").build();
         }
-        RowModel<double[]> rowModel = batch -> model.probabilities(encoding.decode(batch));
+        RowModel<double[]> rowModel = encoding.rowModel(model);
         List<Integer> chosen = LimeEvaluator.choose(p.truth(), p.classes().size(), rows);
         double[][] xs = chosen.stream().map(encoding::encoded).toArray(double[][]::new);
         List<ShapExplanation> explained = new ArrayList<>();

@@ -45,6 +45,7 @@ import org.trustml.publish.TensorSpec;
 public final class ServedClassifier implements TableClassifier {
     private final URI infer;
     private final Signature signature;
+    private final List<String> features;
     private final int batch;
     private final Duration timeout;
     private final HttpClient client;
@@ -52,6 +53,7 @@ public final class ServedClassifier implements TableClassifier {
     private ServedClassifier(URI infer, Signature signature, int batch, Duration timeout, HttpClient client) {
         this.infer = infer;
         this.signature = signature;
+        this.features = signature.inputs().stream().filter(ServedClassifier::isColumn).map(TensorSpec::name).toList();
         this.batch = batch;
         this.timeout = timeout;
         this.client = client;
@@ -93,12 +95,12 @@ public final class ServedClassifier implements TableClassifier {
 
     @Override
     public List<String> features() {
-        return signature.inputs().stream().filter(ServedClassifier::isColumn).map(TensorSpec::name).toList();
+        return features;
     }
 
     @Override
     public double[][] probabilities(Table rows) {
-        Table sent = integral(requireNonNull(rows, "rows").select(features().toArray(String[]::new)));
+        Table sent = integral(requireNonNull(rows, "rows").select(features.toArray(String[]::new)));
         List<double[]> out = new ArrayList<>(rows.rowCount());
         for (int start = 0; start < sent.rowCount(); start += batch) {
             int from = start;
@@ -130,7 +132,7 @@ public final class ServedClassifier implements TableClassifier {
                 t = t.drop(spec.name()).withColumn(LongColumn.of(spec.name(), v));
             }
         }
-        return t.select(features().toArray(String[]::new));
+        return t;
     }
 
     private String post(byte[] request, int from, int to) {
